@@ -1,0 +1,14 @@
+//===- InitAll.cpp - Register pool dialects and passes --------------------===//
+
+#include "pool/InitAll.h"
+
+#include "pool/Dialect/Pool/IR/PoolOps.h"
+#include "pool/Dialect/Pool/Transforms/Passes.h"
+
+#include "mlir/IR/DialectRegistry.h"
+
+void mlir::pool::registerAllPoolDialects(DialectRegistry &registry) {
+  registry.insert<PoolDialect>();
+}
+
+void mlir::pool::registerAllPoolPasses() { registerPoolPasses(); }

@@ -1,0 +1,42 @@
+# -*- Python -*-
+# lit configuration for pool-mlir. Self-contained (no lit.llvm helpers) so it
+# runs with Debian's lit as installed.
+
+import os
+
+import lit.formats
+
+config.name = "POOL"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".mlir", ".test"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.pool_obj_root, "test")
+
+tools_dir = os.path.join(config.pool_obj_root, "bin")
+libs_dir = os.path.join(config.pool_obj_root, "lib")
+
+# Our tools first, then LLVM's (FileCheck, not, mlir-opt, mlir-runner).
+path = os.pathsep.join([tools_dir, config.llvm_tools_dir,
+                        config.environment.get("PATH", os.environ["PATH"])])
+config.environment["PATH"] = path
+for var in ["HOME", "TMP", "TEMP"]:
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
+
+# As mlir/test/lit.cfg.py: scoped FileCheck variables, no unused prefixes.
+config.environment["FILECHECK_OPTS"] = (
+    "-enable-var-scope --allow-unused-prefixes=false")
+
+config.substitutions.append(("%pool_libs", libs_dir))
+config.substitutions.append(("%llvm_libs", config.llvm_lib_dir))
+config.substitutions.append(("%pool_src", config.pool_src_root))
+config.substitutions.append(("%mlir_docs", os.path.join(config.mlir_binary_dir, "docs")))
+config.substitutions.append(("%pool_plugin", os.path.join(libs_dir, "PoolPlugin.so")))
+config.substitutions.append(("%mlir_opt", os.path.join(config.llvm_tools_dir, "mlir-opt")))
+config.substitutions.append(
+    ("%mlir_runner_utils",
+     os.path.join(config.llvm_lib_dir, "libmlir_runner_utils.so")))
+config.substitutions.append(
+    ("%mlir_c_runner_utils",
+     os.path.join(config.llvm_lib_dir, "libmlir_c_runner_utils.so")))

@@ -2,8 +2,10 @@
 
 #include "pool/InitAll.h"
 
+#include "pool/Conversion/Passes.h"
 #include "pool/Dialect/Pool/IR/PoolOps.h"
 #include "pool/Dialect/Pool/Transforms/Passes.h"
+#include "pool/Pipelines/Pipelines.h"
 
 #include "mlir/IR/DialectRegistry.h"
 
@@ -11,4 +13,8 @@ void mlir::pool::registerAllPoolDialects(DialectRegistry &registry) {
   registry.insert<PoolDialect>();
 }
 
-void mlir::pool::registerAllPoolPasses() { registerPoolPasses(); }
+void mlir::pool::registerAllPoolPasses() {
+  registerPoolPasses();
+  registerPoolConversionPasses();
+  registerPoolPipelines();
+}

@@ -1,0 +1,15 @@
+//===- Passes.h - Pool conversion passes ------------------------*- C++ -*-===//
+
+#ifndef POOL_CONVERSION_PASSES_H
+#define POOL_CONVERSION_PASSES_H
+
+#include "pool/Conversion/PoolToLinalg/PoolToLinalg.h"
+
+namespace mlir::pool {
+
+#define GEN_PASS_REGISTRATION
+#include "pool/Conversion/Passes.h.inc"
+
+} // namespace mlir::pool
+
+#endif // POOL_CONVERSION_PASSES_H

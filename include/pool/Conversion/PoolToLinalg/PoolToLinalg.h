@@ -1,0 +1,24 @@
+//===- PoolToLinalg.h - Lower pool ops to linalg ----------------*- C++ -*-===//
+
+#ifndef POOL_CONVERSION_POOLTOLINALG_POOLTOLINALG_H
+#define POOL_CONVERSION_POOLTOLINALG_POOLTOLINALG_H
+
+#include "mlir/Interfaces/FunctionInterfaces.h"
+#include "mlir/Pass/Pass.h"
+
+namespace mlir {
+class RewritePatternSet;
+namespace pool {
+
+#define GEN_PASS_DECL_CONVERTPOOLTOLINALG
+#include "pool/Conversion/Passes.h.inc"
+
+/// Adds the patterns that lower every pool op to linalg on tensors. With
+/// `assertWindowFits`, dynamic spatial sizes are checked at run time.
+void populatePoolToLinalgPatterns(RewritePatternSet &patterns,
+                                  bool assertWindowFits = true);
+
+} // namespace pool
+} // namespace mlir
+
+#endif // POOL_CONVERSION_POOLTOLINALG_POOLTOLINALG_H

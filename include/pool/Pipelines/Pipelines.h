@@ -1,0 +1,49 @@
+//===- Pipelines.h - Pool lowering pipelines --------------------*- C++ -*-===//
+//
+// The pipelines that take a module with pool ops to affine loops or to the
+// LLVM dialect. Tools and benchmarks call the same build functions that
+// `pool-opt --pool-to-affine` / `--pool-to-llvm` run.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef POOL_PIPELINES_PIPELINES_H
+#define POOL_PIPELINES_PIPELINES_H
+
+#include "mlir/Pass/PassOptions.h"
+
+namespace mlir {
+class OpPassManager;
+namespace pool {
+
+/// Options shared by the pool pipelines.
+struct PoolPipelineOptions : public PassPipelineOptions<PoolPipelineOptions> {
+  PassOptions::Option<bool> assertWindowFits{
+      *this, "assert-window-fits",
+      llvm::cl::desc("Check at run time that dynamic spatial sizes fit the "
+                     "window (cf.assert with a message)"),
+      llvm::cl::init(true)};
+};
+
+/// pool -> linalg on tensors -> bufferized linalg on memrefs. Functions take
+/// and return memrefs with identity layouts; `tensor.empty` results that are
+/// materialized into a destination write straight into it.
+void buildPoolToBufferizedLinalgPipeline(OpPassManager &pm,
+                                         const PoolPipelineOptions &options);
+
+/// pool -> linalg -> bufferization -> affine loops, to read or transform.
+void buildPoolToAffinePipeline(OpPassManager &pm,
+                               const PoolPipelineOptions &options);
+
+/// Any module mixing pool ops with func, arith, math, tensor, linalg,
+/// bufferization, memref and scf ops -> the LLVM dialect, runnable by
+/// mlir-runner or the ExecutionEngine.
+void buildPoolToLLVMPipeline(OpPassManager &pm,
+                             const PoolPipelineOptions &options);
+
+/// Registers the pipelines as `pool-to-affine` and `pool-to-llvm`.
+void registerPoolPipelines();
+
+} // namespace pool
+} // namespace mlir
+
+#endif // POOL_PIPELINES_PIPELINES_H

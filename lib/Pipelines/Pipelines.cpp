@@ -5,22 +5,19 @@
 #include "pool/Conversion/Passes.h"
 #include "pool/Dialect/Pool/Transforms/Passes.h"
 
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/Arith/Transforms/Passes.h"
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
-#include "llvm/Support/ErrorHandling.h"
 
 using namespace mlir;
 using namespace mlir::pool;
-
-/// Appends an upstream pipeline given in textual form. The text is fixed, so
-/// a parse failure is a bug in this file, reported loudly.
-static void addPipeline(OpPassManager &pm, StringRef text) {
-  if (failed(parsePassPipeline(text, pm, llvm::errs())))
-    llvm::report_fatal_error("pool pipelines: bad upstream pipeline text");
-}
 
 void mlir::pool::buildPoolToBufferizedLinalgPipeline(
     OpPassManager &pm, const PoolPipelineOptions &options) {
@@ -32,34 +29,51 @@ void mlir::pool::buildPoolToBufferizedLinalgPipeline(
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
   // Results materialized into a destination are computed in it.
-  addPipeline(pm, "eliminate-empty-tensors,"
-                  "one-shot-bufferize{bufferize-function-boundaries=1 "
-                  "function-boundary-type-conversion=identity-layout-map}");
+  pm.addPass(bufferization::createEmptyTensorEliminationPass());
+  bufferization::OneShotBufferizePassOptions bufferize;
+  bufferize.bufferizeFunctionBoundaries = true;
+  bufferize.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
   bufferization::BufferDeallocationPipelineOptions dealloc;
   bufferization::buildBufferDeallocationPipeline(pm, dealloc);
   pm.addPass(createCanonicalizerPass());
+  // Clones the deallocation left (e.g. results returned with a less static
+  // type) become allocations and copies.
+  pm.addPass(createConvertBufferizationToMemRefPass());
 }
 
 void mlir::pool::buildPoolToAffinePipeline(OpPassManager &pm,
                                            const PoolPipelineOptions &options) {
   buildPoolToBufferizedLinalgPipeline(pm, options);
-  addPipeline(pm, "func.func(convert-linalg-to-affine-loops),canonicalize,cse");
+  pm.addNestedPass<func::FuncOp>(createConvertLinalgToAffineLoopsPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
 }
 
 void mlir::pool::buildPoolToLLVMPipeline(OpPassManager &pm,
                                          const PoolPipelineOptions &options) {
   buildPoolToBufferizedLinalgPipeline(pm, options);
-  // Loops; window operands that only give a shape leave dead allocations,
-  // which canonicalization removes.
-  addPipeline(pm, "func.func(convert-linalg-to-loops),canonicalize,cse,"
-                  "lower-affine,convert-scf-to-cf,expand-strided-metadata,"
-                  "arith-expand{include-bf16=1},"
-                  "convert-math-to-llvm,convert-math-to-libm,"
-                  "finalize-memref-to-llvm,convert-arith-to-llvm,"
-                  "convert-index-to-llvm,convert-cf-to-llvm,"
-                  "convert-func-to-llvm,reconcile-unrealized-casts");
+  // Window operands that only carry a shape leave allocations nothing
+  // reads once the loops exist; canonicalization removes them.
+  pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  arith::ArithExpandOpsPassOptions expand;
+  expand.includeBf16 = true;
+  pm.addPass(arith::createArithExpandOpsPass(expand));
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createConvertMathToLibmPass());
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  pm.addPass(createArithToLLVMConversionPass());
+  pm.addPass(createConvertIndexToLLVMPass());
+  pm.addPass(createConvertControlFlowToLLVMPass());
+  pm.addPass(createConvertFuncToLLVMPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
 }
-
 void mlir::pool::registerPoolPipelines() {
   PassPipelineRegistration<PoolPipelineOptions>(
       "pool-to-affine",

@@ -35,13 +35,12 @@ using namespace mlir::pool;
 static Value createNeutral(OpBuilder &b, Location loc, Type type, bool isMax) {
   if (auto floatType = dyn_cast<FloatType>(type)) {
     const llvm::fltSemantics &sem = floatType.getFloatSemantics();
-    APFloat value = isMax ? APFloat::getInf(sem, /*Negative=*/true)
-                          : APFloat::getZero(sem);
+    APFloat value =
+        isMax ? APFloat::getInf(sem, /*Negative=*/true) : APFloat::getZero(sem);
     return arith::ConstantOp::create(b, loc, b.getFloatAttr(floatType, value));
   }
   unsigned width = type.getIntOrFloatBitWidth();
-  APInt value =
-      isMax ? APInt::getSignedMinValue(width) : APInt::getZero(width);
+  APInt value = isMax ? APInt::getSignedMinValue(width) : APInt::getZero(width);
   return arith::ConstantOp::create(b, loc, b.getIntegerAttr(type, value));
 }
 
@@ -60,8 +59,7 @@ static Value combine(OpBuilder &b, Location loc, bool isMax, Value acc,
 }
 
 static Value createFilled(OpBuilder &b, Location loc,
-                          ArrayRef<OpFoldResult> sizes, Type type,
-                          Value fill) {
+                          ArrayRef<OpFoldResult> sizes, Type type, Value fill) {
   Value empty = tensor::EmptyOp::create(b, loc, sizes, type);
   return linalg::FillOp::create(b, loc, fill, empty).getResult(0);
 }
@@ -72,8 +70,8 @@ static Value indexToFloat(OpBuilder &b, Location loc, Value index, Type type) {
   return arith::SIToFPOp::create(b, loc, type, i64);
 }
 
-static SmallVector<utils::IteratorType>
-getIterators(int64_t parallel, int64_t reduction) {
+static SmallVector<utils::IteratorType> getIterators(int64_t parallel,
+                                                     int64_t reduction) {
   SmallVector<utils::IteratorType> iterators(parallel,
                                              utils::IteratorType::parallel);
   iterators.append(reduction, utils::IteratorType::reduction);
@@ -173,9 +171,10 @@ struct PoolLowering {
       maps.push_back(AffineMap::get(rank, 0, exprs, ctx));
     }
     maps.push_back(identity);
-    Value out = inPlace ? sum
-                        : tensor::EmptyOp::create(b, loc, outSizes, elemType)
-                              .getResult();
+    Value out =
+        inPlace
+            ? sum
+            : tensor::EmptyOp::create(b, loc, outSizes, elemType).getResult();
     auto generic = linalg::GenericOp::create(
         b, loc, out.getType(), ins, out, maps, getIterators(rank, 0),
         [&](OpBuilder &bb, Location l, ValueRange args) {
@@ -192,8 +191,8 @@ struct PoolLowering {
   /// A tensor over the output's spatial dimensions holding, per position,
   /// the product over dimensions of `factor(i, o_i)` (at least 1), as the
   /// accumulator type.
-  Value buildDivisorTensor(
-      function_ref<Value(IndexArith &, int64_t, Value)> factor) {
+  Value
+  buildDivisorTensor(function_ref<Value(IndexArith &, int64_t, Value)> factor) {
     SmallVector<OpFoldResult> sizes = spatialOutSizes();
     Value empty = tensor::EmptyOp::create(b, loc, sizes, accType);
     AffineMap identity = b.getMultiDimIdentityMap(n);
@@ -229,8 +228,7 @@ private:
 
 /// Windows that never leave the input: the upstream named pooling op, or a
 /// generic with the same indexing where upstream has none (3-D NCDHW).
-Value PoolLowering::buildDirectWindow(Value init,
-                                      ArrayRef<WindowDim> windows) {
+Value PoolLowering::buildDirectWindow(Value init, ArrayRef<WindowDim> windows) {
   SmallVector<int64_t> kernel, strides, dilations;
   for (const WindowDim &w : windows) {
     kernel.push_back(w.kernel);
@@ -251,16 +249,20 @@ Value PoolLowering::buildDirectWindow(Value init,
   };
   if (isMax()) {
     if (n == 1)
-      return cf ? create(linalg::PoolingNcwMaxOp()) : create(linalg::PoolingNwcMaxOp());
+      return cf ? create(linalg::PoolingNcwMaxOp())
+                : create(linalg::PoolingNwcMaxOp());
     if (n == 2)
-      return cf ? create(linalg::PoolingNchwMaxOp()) : create(linalg::PoolingNhwcMaxOp());
+      return cf ? create(linalg::PoolingNchwMaxOp())
+                : create(linalg::PoolingNhwcMaxOp());
     if (!cf)
       return create(linalg::PoolingNdhwcMaxOp());
   } else {
     if (n == 1)
-      return cf ? create(linalg::PoolingNcwSumOp()) : create(linalg::PoolingNwcSumOp());
+      return cf ? create(linalg::PoolingNcwSumOp())
+                : create(linalg::PoolingNwcSumOp());
     if (n == 2)
-      return cf ? create(linalg::PoolingNchwSumOp()) : create(linalg::PoolingNhwcSumOp());
+      return cf ? create(linalg::PoolingNchwSumOp())
+                : create(linalg::PoolingNhwcSumOp());
     if (!cf)
       return create(linalg::PoolingNdhwcSumOp());
   }
@@ -337,7 +339,8 @@ Value PoolLowering::buildMaskedWindow(Value init, ArrayRef<WindowDim> windows,
         Value acc = args[1];
         Value updated = combine(bb, l, max, acc, value);
         linalg::YieldOp::create(
-            bb, l, ValueRange{arith::SelectOp::create(bb, l, inside, updated, acc)});
+            bb, l,
+            ValueRange{arith::SelectOp::create(bb, l, inside, updated, acc)});
       });
   return generic.getResult(0);
 }
@@ -355,17 +358,17 @@ Value PoolLowering::lowerLocal() {
     std::optional<int64_t> staticIn = getConstantIntValue(in);
     if (!staticIn) {
       // The window must fit in the padded input.
-      Value padded = ia.add(ia.add(in, padBegin.back()),
-                            computePadEnd(ia, in, w));
+      Value padded =
+          ia.add(ia.add(in, padBegin.back()), computePadEnd(ia, in, w));
       Value fits = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge,
                                          padded, ia.cst(w.span));
-      Value nonEmpty = arith::CmpIOp::create(
-          b, loc, arith::CmpIPredicate::sge, in, ia.cst(1));
+      Value nonEmpty = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge,
+                                             in, ia.cst(1));
       assertAtRunTime(arith::AndIOp::create(b, loc, fits, nonEmpty),
                       Twine(getPoolOpName(spec.kind)) +
                           ": input spatial dimension " + Twine(i) +
-                          " is smaller than the window (span " +
-                          Twine(w.span) + " including padding) at run time");
+                          " is smaller than the window (span " + Twine(w.span) +
+                          " including padding) at run time");
       needsMask |= w.isSame() || w.padBegin > 0 || w.padEnd > 0 || w.ceilMode;
       constantDivisor = false;
       continue;
@@ -426,14 +429,13 @@ Value PoolLowering::lowerGlobal() {
   iterators[0] = iterators[channelDim] = utils::IteratorType::parallel;
   Value init = createInit();
   bool max = isMax();
-  Value reduced =
-      linalg::GenericOp::create(
-          b, loc, init.getType(), input, init, maps, iterators,
-          [&](OpBuilder &bb, Location l, ValueRange args) {
-            linalg::YieldOp::create(bb, l,
-                                    combine(bb, l, max, args[1], args[0]));
-          })
-          .getResult(0);
+  Value reduced = linalg::GenericOp::create(
+                      b, loc, init.getType(), input, init, maps, iterators,
+                      [&](OpBuilder &bb, Location l, ValueRange args) {
+                        linalg::YieldOp::create(
+                            bb, l, combine(bb, l, max, args[1], args[0]));
+                      })
+                      .getResult(0);
   if (max)
     return reduced;
   // The sum divided by the number of spatial elements.
@@ -492,10 +494,11 @@ Value PoolLowering::lowerAdaptive() {
               Value o = indices[spatialDim(i)];
               Value r = linalg::IndexOp::create(bb, l, rank + i);
               int64_t out = spec.outputSize[i];
-              Value pos = ba.add(computeAdaptiveBegin(ba, o, inSizes[i], out), r);
+              Value pos =
+                  ba.add(computeAdaptiveBegin(ba, o, inSizes[i], out), r);
               Value end = computeAdaptiveEnd(ba, o, inSizes[i], out);
-              Value ok = arith::CmpIOp::create(
-                  bb, l, arith::CmpIPredicate::slt, pos, end);
+              Value ok = arith::CmpIOp::create(bb, l, arith::CmpIPredicate::slt,
+                                               pos, end);
               inside = inside ? arith::AndIOp::create(bb, l, inside, ok) : ok;
               indices[spatialDim(i)] =
                   ba.min(pos, ba.sub(inSizes[i], ba.cst(1)));
@@ -503,8 +506,9 @@ Value PoolLowering::lowerAdaptive() {
             Value value = tensor::ExtractOp::create(bb, l, input, indices);
             Value acc = args[1];
             Value updated = combine(bb, l, max, acc, value);
-            linalg::YieldOp::create(
-                bb, l, ValueRange{arith::SelectOp::create(bb, l, inside, updated, acc)});
+            linalg::YieldOp::create(bb, l,
+                                    ValueRange{arith::SelectOp::create(
+                                        bb, l, inside, updated, acc)});
           })
           .getResult(0);
   if (max)
@@ -544,7 +548,8 @@ struct LowerPoolOp : OpInterfaceConversionPattern<PoolOpInterface> {
       result = lowering.lowerAdaptive();
     Type resultType = op->getResult(0).getType();
     if (result.getType() != resultType)
-      result = tensor::CastOp::create(rewriter, op.getLoc(), resultType, result);
+      result =
+          tensor::CastOp::create(rewriter, op.getLoc(), resultType, result);
     rewriter.replaceOp(op, result);
     return success();
   }

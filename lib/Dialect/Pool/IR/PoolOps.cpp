@@ -100,9 +100,8 @@ static bool isSupportedElementType(const PoolSpec &spec, Type type) {
 /// Every attribute name of the pool ops, in the order they are printed. A
 /// pool op given one it does not take was most likely written for another op.
 static constexpr StringLiteral kPoolAttrNames[] = {
-    "kernel",    "strides",           "dilations",   "padding",
-    "auto_pad",  "ceil_mode",         "count_include_pad", "output_size",
-    "layout",    "keep_dims"};
+    "kernel",    "strides",           "dilations",   "padding", "auto_pad",
+    "ceil_mode", "count_include_pad", "output_size", "layout",  "keep_dims"};
 
 LogicalResult mlir::pool::verifyPoolOp(Operation *op) {
   auto poolOp = cast<PoolOpInterface>(op);
@@ -143,7 +142,8 @@ LogicalResult mlir::pool::verifyPoolOp(Operation *op) {
            << "result rank " << resultType.getRank()
            << " does not match the inferred result type " << inferred;
   for (int64_t d = 0, e = resultType.getRank(); d < e; ++d) {
-    int64_t actual = resultType.getDimSize(d), expected = inferred.getDimSize(d);
+    int64_t actual = resultType.getDimSize(d),
+            expected = inferred.getDimSize(d);
     if (ShapedType::isDynamic(actual) || ShapedType::isDynamic(expected) ||
         actual == expected)
       continue;
@@ -303,9 +303,8 @@ static Value createPoolOp(PatternRewriter &rewriter, Location loc,
 }
 
 /// The static spatial sizes of `input`, or failure if one is dynamic.
-static FailureOr<SmallVector<int64_t>> getStaticSpatialSizes(Value input,
-                                                             Layout layout,
-                                                             int64_t n) {
+static FailureOr<SmallVector<int64_t>>
+getStaticSpatialSizes(Value input, Layout layout, int64_t n) {
   auto type = cast<RankedTensorType>(input.getType());
   SmallVector<int64_t> sizes;
   for (int64_t i = 0; i < n; ++i) {
@@ -319,8 +318,7 @@ static FailureOr<SmallVector<int64_t>> getStaticSpatialSizes(Value input,
 
 namespace {
 /// kernel 1, stride 1, no padding: every output is its single input element.
-template <typename OpTy>
-struct FoldIdentityPool : OpRewritePattern<OpTy> {
+template <typename OpTy> struct FoldIdentityPool : OpRewritePattern<OpTy> {
   using OpRewritePattern<OpTy>::OpRewritePattern;
   LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {
@@ -334,8 +332,7 @@ struct FoldIdentityPool : OpRewritePattern<OpTy> {
 };
 
 /// A global pooling over spatial size 1 reshapes its input.
-template <typename OpTy>
-struct FoldUnitGlobalPool : OpRewritePattern<OpTy> {
+template <typename OpTy> struct FoldUnitGlobalPool : OpRewritePattern<OpTy> {
   using OpRewritePattern<OpTy>::OpRewritePattern;
   LogicalResult matchAndRewrite(OpTy op,
                                 PatternRewriter &rewriter) const override {

@@ -68,8 +68,8 @@ ResultDimSource mlir::pool::getResultDimSource(const PoolSpec &spec,
     return {ResultDimSource::Channel, channelDim, -1};
   if (resultDim == channelDim)
     return {ResultDimSource::Channel, channelDim, -1};
-  int64_t i = spec.layout == Layout::ChannelsFirst ? resultDim - 2
-                                                   : resultDim - 1;
+  int64_t i =
+      spec.layout == Layout::ChannelsFirst ? resultDim - 2 : resultDim - 1;
   return {ResultDimSource::Spatial, resultDim, i};
 }
 
@@ -139,13 +139,11 @@ static LogicalResult checkSpatialSizes(Checker &c, const PoolSpec &spec,
 static LogicalResult checkWindow(Checker &c, const PoolSpec &spec,
                                  SmallVectorImpl<WindowDim> &dims) {
   int64_t n = spec.kernel.size();
-  if (spec.hasStrides &&
-      failed(checkLength(c, "strides", spec.strides, n,
-                         "one per spatial dimension")))
+  if (spec.hasStrides && failed(checkLength(c, "strides", spec.strides, n,
+                                            "one per spatial dimension")))
     return failure();
-  if (spec.hasDilations &&
-      failed(checkLength(c, "dilations", spec.dilations, n,
-                         "one per spatial dimension")))
+  if (spec.hasDilations && failed(checkLength(c, "dilations", spec.dilations, n,
+                                              "one per spatial dimension")))
     return failure();
   if (spec.hasPadding) {
     if (spec.autoPad != AutoPad::Explicit)
@@ -159,7 +157,8 @@ static LogicalResult checkWindow(Checker &c, const PoolSpec &spec,
       return failure();
   }
   if (failed(checkAllPositive(c, "kernel", spec.kernel)) ||
-      (spec.hasStrides && failed(checkAllPositive(c, "strides", spec.strides))) ||
+      (spec.hasStrides &&
+       failed(checkAllPositive(c, "strides", spec.strides))) ||
       (spec.hasDilations &&
        failed(checkAllPositive(c, "dilations", spec.dilations))))
     return failure();
@@ -187,8 +186,8 @@ static LogicalResult checkWindow(Checker &c, const PoolSpec &spec,
         return c.fail("'padding[{0}]' = {1} must be smaller than the window "
                       "along spatial dimension {2}, which spans {3} "
                       "element{4} (kernel {5}, dilation {6})",
-                      i, spec.padding[i], i % n, w.span,
-                      w.span == 1 ? "" : "s", w.kernel, w.dilation);
+                      i, spec.padding[i], i % n, w.span, w.span == 1 ? "" : "s",
+                      w.kernel, w.dilation);
     }
   return success();
 }

@@ -27,7 +27,14 @@
 
 namespace mlir::pool {
 
-enum class PoolKind { Max, Avg, GlobalMax, GlobalAvg, AdaptiveMax, AdaptiveAvg };
+enum class PoolKind {
+  Max,
+  Avg,
+  GlobalMax,
+  GlobalAvg,
+  AdaptiveMax,
+  AdaptiveAvg
+};
 
 /// The op name of `kind`, e.g. "pool.max".
 StringRef getPoolOpName(PoolKind kind);
@@ -45,7 +52,9 @@ struct PoolSpec {
   bool countIncludePad = false;
   bool keepDims = false;
 
-  bool isLocal() const { return kind == PoolKind::Max || kind == PoolKind::Avg; }
+  bool isLocal() const {
+    return kind == PoolKind::Max || kind == PoolKind::Avg;
+  }
   bool isGlobal() const {
     return kind == PoolKind::GlobalMax || kind == PoolKind::GlobalAvg;
   }
@@ -184,8 +193,7 @@ typename D::Value computeOutputSize(D &d, typename D::Value in,
   auto room = d.sub(padded, d.cst(w.span));
   if (!w.ceilMode)
     return d.add(d.floorDiv(room, s), d.cst(1));
-  auto out =
-      d.add(d.floorDiv(d.add(room, d.cst(w.stride - 1)), s), d.cst(1));
+  auto out = d.add(d.floorDiv(d.add(room, d.cst(w.stride - 1)), s), d.cst(1));
   auto outMinusOne = d.sub(out, d.cst(1));
   return d.selectGE(d.mul(outMinusOne, s), d.add(in, d.cst(w.padBegin)),
                     outMinusOne, out);

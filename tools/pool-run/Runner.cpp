@@ -1,0 +1,209 @@
+//===- Runner.cpp - JIT-compile and call pool programs --------------------===//
+
+#include "Runner.h"
+
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/TargetParser/Host.h"
+
+#include <algorithm>
+#include <chrono>
+#include <set>
+
+using namespace mlir;
+using namespace pool_run;
+
+FailureOr<TensorSignature> pool_run::getTensorSignature(func::FuncOp func,
+                                                        std::string &error) {
+  TensorSignature sig;
+  auto collect = [&](TypeRange types, std::vector<RankedTensorType> &out,
+                     const char *what) -> LogicalResult {
+    for (Type type : types) {
+      auto tensor = dyn_cast<RankedTensorType>(type);
+      if (!tensor || failed(getElemKind(tensor.getElementType()))) {
+        llvm::raw_string_ostream os(error);
+        os << "@" << func.getSymName() << ": " << what << " type " << type
+           << " is not supported (ranked tensors of f16, bf16, f32, f64, "
+              "i8, i16, i32 or i64)";
+        return failure();
+      }
+      out.push_back(tensor);
+    }
+    return success();
+  };
+  if (failed(collect(func.getArgumentTypes(), sig.args, "argument")) ||
+      failed(collect(func.getResultTypes(), sig.results, "result")))
+    return failure();
+  return sig;
+}
+
+FailureOr<std::unique_ptr<JitModule>>
+JitModule::compile(ModuleOp module,
+                   const mlir::pool::PoolPipelineOptions &options,
+                   std::string &error) {
+  MLIRContext *ctx = module->getContext();
+  registerBuiltinDialectTranslation(*ctx);
+  registerLLVMDialectTranslation(*ctx);
+  {
+    llvm::raw_string_ostream os(error);
+    ScopedDiagnosticHandler handler(ctx, [&](Diagnostic &diag) {
+      os << diag.getLocation() << ": " << diag << "\n";
+      return success();
+    });
+    PassManager pm(ctx);
+    mlir::pool::buildPoolToLLVMPipeline(pm, options);
+    if (failed(pm.run(module))) {
+      error = "lowering with pool-to-llvm failed:\n" + error;
+      return failure();
+    }
+  }
+  error.clear();
+
+  auto builder = llvm::orc::JITTargetMachineBuilder::detectHost();
+  if (!builder) {
+    error = llvm::toString(builder.takeError());
+    return failure();
+  }
+  builder->setCodeGenOptLevel(llvm::CodeGenOptLevel::Aggressive);
+  auto tm = builder->createTargetMachine();
+  if (!tm) {
+    error = llvm::toString(tm.takeError());
+    return failure();
+  }
+  auto transformer = makeOptimizingTransformer(3, 0, tm->get());
+  ExecutionEngineOptions engineOptions;
+  engineOptions.transformer = transformer;
+  engineOptions.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
+  std::string diagnostics;
+  llvm::raw_string_ostream os(diagnostics);
+  ScopedDiagnosticHandler handler(ctx, [&](Diagnostic &diag) {
+    os << diag.getLocation() << ": " << diag << "\n";
+    return success();
+  });
+  auto engine = ExecutionEngine::create(module, engineOptions, std::move(*tm));
+  if (!engine) {
+    error = "JIT compilation failed: " + llvm::toString(engine.takeError()) +
+            "\n" + diagnostics;
+    return failure();
+  }
+  auto jit = std::make_unique<JitModule>();
+  jit->engine = std::move(*engine);
+  return jit;
+}
+
+LogicalResult JitModule::call(StringRef name, const TensorSignature &sig,
+                              ArrayRef<HostTensor> inputs,
+                              std::vector<HostTensor> &outputs,
+                              std::string &error) {
+  if (inputs.size() != sig.args.size()) {
+    error = llvm::formatv("@{0} takes {1} arguments, {2} given", name,
+                          sig.args.size(), inputs.size());
+    return failure();
+  }
+  // Each memref argument is passed expanded: allocated and aligned pointers,
+  // offset, sizes, strides (row-major).
+  std::vector<std::vector<int64_t>> descriptors;
+  std::set<void *> ours;
+  for (auto [type, input] : llvm::zip_equal(sig.args, inputs)) {
+    if (static_cast<int64_t>(input.getShape().size()) != type.getRank()) {
+      error = "input rank does not match the argument type";
+      return failure();
+    }
+    for (auto [dim, size] : llvm::enumerate(input.getShape()))
+      if (!type.isDynamicDim(dim) && type.getDimSize(dim) != size) {
+        error = llvm::formatv("input shape does not match argument type "
+                              "at dimension {0}",
+                              dim);
+        return failure();
+      }
+    std::vector<int64_t> d;
+    auto ptr = reinterpret_cast<int64_t>(input.getData());
+    ours.insert(input.getData());
+    d = {ptr, ptr, 0};
+    d.insert(d.end(), input.getShape().begin(), input.getShape().end());
+    std::vector<int64_t> strides(input.getShape().size(), 1);
+    for (int64_t i = static_cast<int64_t>(strides.size()) - 2; i >= 0; --i)
+      strides[i] = strides[i + 1] * input.getShape()[i + 1];
+    d.insert(d.end(), strides.begin(), strides.end());
+    descriptors.push_back(std::move(d));
+  }
+  std::vector<void *> packed;
+  for (std::vector<int64_t> &d : descriptors)
+    for (int64_t &field : d)
+      packed.push_back(&field);
+  size_t resultWords = 0;
+  for (RankedTensorType type : sig.results)
+    resultWords += 3 + 2 * type.getRank();
+  std::vector<int64_t> results(std::max<size_t>(resultWords, 1));
+  if (!sig.results.empty())
+    packed.push_back(results.data());
+
+  if (llvm::Error err = engine->invokePacked(name, packed)) {
+    error = llvm::toString(std::move(err));
+    return failure();
+  }
+
+  outputs.clear();
+  std::set<void *> freed;
+  size_t offset = 0;
+  for (RankedTensorType type : sig.results) {
+    int64_t rank = type.getRank();
+    auto *allocated = reinterpret_cast<void *>(results[offset]);
+    auto *aligned = reinterpret_cast<uint8_t *>(results[offset + 1]);
+    int64_t elemOffset = results[offset + 2];
+    std::vector<int64_t> shape(results.begin() + offset + 3,
+                               results.begin() + offset + 3 + rank);
+    std::vector<int64_t> strides(results.begin() + offset + 3 + rank,
+                                 results.begin() + offset + 3 + 2 * rank);
+    offset += 3 + 2 * rank;
+    ElemKind kind = *getElemKind(type.getElementType());
+    HostTensor out(kind, shape);
+    int64_t elemSize = getElemSize(kind);
+    std::vector<int64_t> index(rank, 0);
+    for (int64_t i = 0, e = out.getNumElements(); i < e; ++i) {
+      int64_t src = elemOffset;
+      for (int64_t d = 0; d < rank; ++d)
+        src += index[d] * strides[d];
+      std::memcpy(static_cast<uint8_t *>(out.getData()) + i * elemSize,
+                  aligned + src * elemSize, elemSize);
+      for (int64_t d = rank - 1; d >= 0; --d) {
+        if (++index[d] < shape[d])
+          break;
+        index[d] = 0;
+      }
+    }
+    outputs.push_back(std::move(out));
+    if (allocated && !ours.count(allocated) && freed.insert(allocated).second)
+      std::free(allocated);
+  }
+  return success();
+}
+
+std::string JitModule::describeHost() {
+  llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
+  std::string cpu = llvm::sys::getHostCPUName().str();
+  return cpu + (features.lookup("avx512f") ? " (AVX-512)"
+                : features.lookup("avx2")  ? " (AVX2)"
+                                           : "");
+}
+
+double pool_run::medianSeconds(int warmup, int repeat,
+                               llvm::function_ref<void()> fn) {
+  for (int i = 0; i < warmup; ++i)
+    fn();
+  std::vector<double> times;
+  for (int i = 0; i < std::max(repeat, 1); ++i) {
+    auto start = std::chrono::steady_clock::now();
+    fn();
+    times.push_back(
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count());
+  }
+  std::sort(times.begin(), times.end());
+  return times[times.size() / 2];
+}

@@ -1,0 +1,51 @@
+//===- Runner.h - JIT-compile and call pool programs ------------*- C++ -*-===//
+
+#ifndef POOL_TOOLS_POOLRUN_RUNNER_H
+#define POOL_TOOLS_POOLRUN_RUNNER_H
+
+#include "HostTensor.h"
+
+#include "pool/Pipelines/Pipelines.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/ExecutionEngine/ExecutionEngine.h"
+#include "mlir/IR/BuiltinOps.h"
+
+namespace pool_run {
+
+/// The ranked-tensor signature of a function, recorded before lowering.
+struct TensorSignature {
+  std::vector<mlir::RankedTensorType> args, results;
+};
+mlir::FailureOr<TensorSignature> getTensorSignature(mlir::func::FuncOp func,
+                                                    std::string &error);
+
+/// A module lowered with the pool-to-llvm pipeline and JIT-compiled for the
+/// host CPU (its features, AVX-512 included, are used).
+class JitModule {
+public:
+  static mlir::FailureOr<std::unique_ptr<JitModule>>
+  compile(mlir::ModuleOp module, const mlir::pool::PoolPipelineOptions &options,
+          std::string &error);
+
+  /// Calls function `name` on `inputs`; `outputs` receives copies of its
+  /// results. Buffers the function allocated are freed.
+  mlir::LogicalResult call(llvm::StringRef name, const TensorSignature &sig,
+                           llvm::ArrayRef<HostTensor> inputs,
+                           std::vector<HostTensor> &outputs,
+                           std::string &error);
+
+  /// The host CPU's name and whether it has AVX-512F, for reports.
+  static std::string describeHost();
+
+private:
+  std::unique_ptr<mlir::ExecutionEngine> engine;
+};
+
+/// Runs `fn` `repeat` times after `warmup` runs; returns the median time in
+/// seconds.
+double medianSeconds(int warmup, int repeat, llvm::function_ref<void()> fn);
+
+} // namespace pool_run
+
+#endif // POOL_TOOLS_POOLRUN_RUNNER_H

@@ -1,0 +1,289 @@
+//===- pool-run.cpp - JIT-run pool programs and check them ----------------===//
+//
+// Lowers a pool program with the pool-to-llvm pipeline, JIT-compiles it for
+// the host, feeds it inputs (random with a seed, or .npy files), writes its
+// outputs (.npy), checks them against the independent reference
+// implementation, and times it. With --differential=N, runs the randomized
+// differential tester instead.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Check.h"
+#include "Differential.h"
+#include "HostTensor.h"
+#include "Runner.h"
+
+#include "pool/Dialect/Pool/IR/PoolOps.h"
+#include "pool/InitAll.h"
+
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cmath>
+
+using namespace mlir;
+using namespace pool_run;
+namespace cl = llvm::cl;
+
+static cl::OptionCategory category("pool-run options");
+static cl::opt<std::string> inputFile(cl::Positional, cl::desc("<input.mlir>"),
+                                      cl::init(""), cl::cat(category));
+static cl::opt<std::string> entry("entry",
+                                  cl::desc("Function to run (default: the "
+                                           "first function with a body)"),
+                                  cl::init(""), cl::cat(category));
+static cl::list<std::string>
+    inputs("input", cl::desc("Input .npy files, one per argument in order"),
+           cl::CommaSeparated, cl::cat(category));
+static cl::list<std::string> inputShapes(
+    "input-shape",
+    cl::desc("Shapes of random inputs with dynamic sizes, one per argument "
+             "(e.g. 1x64x112x112)"),
+    cl::CommaSeparated, cl::cat(category));
+static cl::list<std::string>
+    outputs("output", cl::desc("Write the results to these .npy files"),
+            cl::CommaSeparated, cl::cat(category));
+static cl::opt<uint64_t> seed("seed", cl::desc("Seed of random inputs"),
+                              cl::init(1), cl::cat(category));
+static cl::opt<bool> check("check",
+                           cl::desc("Compare the results with the reference "
+                                    "implementation; exit 1 on mismatch"),
+                           cl::init(false), cl::cat(category));
+static cl::opt<int> repeat("repeat",
+                           cl::desc("Time the kernel: median of N runs after "
+                                    "warm-up (0: run once, untimed)"),
+                           cl::init(0), cl::cat(category));
+static cl::opt<bool> assertWindowFits(
+    "assert-window-fits",
+    cl::desc("Check dynamic sizes against the window at run time"),
+    cl::init(true), cl::cat(category));
+static cl::opt<int64_t> differential(
+    "differential",
+    cl::desc("Run the randomized differential tester on N configurations "
+             "(seeds --seed .. --seed+N-1)"),
+    cl::init(0), cl::cat(category));
+static cl::opt<int64_t> batch("batch",
+                              cl::desc("Differential: configurations per "
+                                       "compiled module"),
+                              cl::init(40), cl::cat(category));
+static cl::opt<std::string>
+    dumpDir("dump-failures",
+            cl::desc("Differential: write failing cases to this directory"),
+            cl::init(""), cl::cat(category));
+static cl::opt<bool> verbose("v", cl::desc("Print every passing case"),
+                             cl::init(false), cl::cat(category));
+
+static std::string formatShape(ArrayRef<int64_t> shape, ElemKind kind) {
+  std::string s = "tensor<";
+  for (int64_t d : shape)
+    s += std::to_string(d) + "x";
+  return s + getElemName(kind).str() + ">";
+}
+
+static std::string preview(const HostTensor &t, int64_t count = 8) {
+  std::string s = "[";
+  int64_t n = std::min(count, t.getNumElements());
+  for (int64_t i = 0; i < n; ++i) {
+    if (i)
+      s += ", ";
+    s += isFloatKind(t.getKind())
+             ? llvm::formatv("{0:g4}", t.getDouble(i)).str()
+             : std::to_string(t.getInt(i));
+  }
+  return s + (t.getNumElements() > n ? ", ...]" : "]");
+}
+
+static FailureOr<std::vector<int64_t>> parseShape(StringRef text) {
+  std::vector<int64_t> shape;
+  SmallVector<StringRef> parts;
+  text.split(parts, 'x');
+  for (StringRef p : parts) {
+    int64_t v;
+    if (p.getAsInteger(10, v) || v < 0)
+      return failure();
+    shape.push_back(v);
+  }
+  return shape;
+}
+
+static int fail(const Twine &message) {
+  llvm::errs() << "pool-run: " << message << "\n";
+  return 1;
+}
+
+static int runFile(MLIRContext &ctx) {
+  llvm::SourceMgr sourceMgr;
+  std::string error;
+  auto file = openInputFile(inputFile, &error);
+  if (!file)
+    return fail(error);
+  sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
+  SourceMgrDiagnosticHandler handler(sourceMgr, &ctx);
+  OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, &ctx);
+  if (!module)
+    return 1;
+
+  func::FuncOp func;
+  for (auto f : module->getOps<func::FuncOp>())
+    if (!f.isExternal() && (entry.empty() ? !func : f.getSymName() == entry))
+      func = f;
+  if (!func)
+    return fail(entry.empty() ? "no function with a body"
+                              : "no function @" + entry);
+  FailureOr<TensorSignature> sig = getTensorSignature(func, error);
+  if (failed(sig))
+    return fail(error);
+
+  llvm::outs() << "pool-run: @" << func.getSymName() << " from " << inputFile
+               << "\n";
+  for (Operation &op : func.getBody().front())
+    if (isa<pool::PoolOpInterface>(op)) {
+      llvm::outs() << "  ";
+      op.print(llvm::outs(), OpPrintingFlags().printGenericOpForm(false));
+      llvm::outs() << "\n";
+    }
+
+  std::vector<HostTensor> args;
+  for (auto [i, type] : llvm::enumerate(sig->args)) {
+    ElemKind kind = *getElemKind(type.getElementType());
+    if (i < inputs.size()) {
+      FailureOr<HostTensor> t = readNpy(inputs[i], kind, error);
+      if (failed(t))
+        return fail(error);
+      args.push_back(*t);
+      llvm::outs() << "  input #" << i << ": "
+                   << formatShape(t->getShape(), kind) << " from " << inputs[i]
+                   << "\n";
+      continue;
+    }
+    std::vector<int64_t> shape(type.getShape().begin(), type.getShape().end());
+    if (i < inputShapes.size()) {
+      FailureOr<std::vector<int64_t>> s = parseShape(inputShapes[i]);
+      if (failed(s) || s->size() != shape.size())
+        return fail("--input-shape '" + inputShapes[i] +
+                    "' does not match the rank of argument #" +
+                    std::to_string(i));
+      shape = *s;
+    } else if (!type.hasStaticShape()) {
+      return fail("argument #" + std::to_string(i) +
+                  " has dynamic sizes: give its shape with --input-shape");
+    }
+    HostTensor t(kind, shape);
+    std::mt19937_64 rng(seed + i);
+    t.fillRandom(rng);
+    llvm::outs() << "  input #" << i << ": " << formatShape(shape, kind)
+                 << ", random (seed " << seed + i << ")\n";
+    args.push_back(t);
+  }
+
+  // The reference reads the program as written, before lowering.
+  OwningOpRef<ModuleOp> lowered = module->clone();
+  pool::PoolPipelineOptions pipeline;
+  pipeline.assertWindowFits = assertWindowFits;
+  FailureOr<std::unique_ptr<JitModule>> jit =
+      JitModule::compile(*lowered, pipeline, error);
+  if (failed(jit))
+    return fail(error);
+  llvm::outs() << "  lowered with --pool-to-llvm, JIT-compiled for "
+               << JitModule::describeHost() << "\n";
+
+  std::vector<HostTensor> results;
+  if (failed((*jit)->call(func.getSymName(), *sig, args, results, error)))
+    return fail(error);
+  for (auto [i, r] : llvm::enumerate(results))
+    llvm::outs() << "  output #" << i << ": "
+                 << formatShape(r.getShape(), r.getKind()) << " " << preview(r)
+                 << "\n";
+
+  if (repeat > 0) {
+    int64_t bytes = 0;
+    for (const HostTensor &t : args)
+      bytes += t.getSizeInBytes();
+    for (const HostTensor &t : results)
+      bytes += t.getSizeInBytes();
+    std::vector<HostTensor> scratch;
+    double seconds = medianSeconds(std::min<int>(repeat, 5), repeat, [&]() {
+      (void)(*jit)->call(func.getSymName(), *sig, args, scratch, error);
+    });
+    llvm::outs() << llvm::formatv(
+        "  time: median of {0} runs {1:f3} ms ({2:f2} GB/s of inputs and "
+        "outputs)\n",
+        repeat.getValue(), seconds * 1e3, bytes / seconds / 1e9);
+  }
+
+  for (auto [i, path] : llvm::enumerate(outputs)) {
+    if (i >= results.size())
+      return fail("more --output files than results");
+    if (failed(writeNpy(path, results[i], error)))
+      return fail(error);
+    llvm::outs() << "  wrote output #" << i << " to " << path << "\n";
+  }
+
+  if (!check)
+    return 0;
+  std::vector<HostTensor> expected;
+  if (failed(evaluateReference(func, args, expected, error)))
+    return fail(error);
+  bool anyAverage = false;
+  func.walk(
+      [&](pool::PoolOpInterface op) { anyAverage |= !op.getSpec().isMax(); });
+  bool ok = true;
+  for (auto [i, got] : llvm::enumerate(results)) {
+    Tolerance tol =
+        anyAverage ? getAverageTolerance(got.getKind()) : Tolerance();
+    Comparison cmp = compare(got, expected[i], tol);
+    llvm::outs() << llvm::formatv(
+        "  check output #{0} against the reference: {1} elements, max abs "
+        "error {2:e2} (tolerance {3:e1} + {4:e1}*|x|): {5}\n",
+        i, got.getNumElements(), cmp.maxAbsError, tol.atol, tol.rtol,
+        cmp.ok() ? "PASS" : "FAIL");
+    if (!cmp.ok()) {
+      llvm::outs() << "    " << cmp.mismatches
+                   << " mismatches; first: " << cmp.firstMismatch << "\n";
+      ok = false;
+    }
+  }
+  return ok ? 0 : 1;
+}
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM initLLVM(argc, argv);
+  llvm::InitializeNativeTarget();
+  llvm::InitializeNativeTargetAsmPrinter();
+  cl::HideUnrelatedOptions(category);
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "pool-run: JIT-run pool programs, check them against the reference, "
+      "time them\n");
+
+  DialectRegistry registry;
+  registerAllDialects(registry);
+  registerAllExtensions(registry);
+  pool::registerAllPoolDialects(registry);
+
+  if (differential > 0) {
+    DifferentialOptions options;
+    options.seed = seed;
+    options.count = differential;
+    options.batch = std::max<int64_t>(batch, 1);
+    options.assertWindowFits = assertWindowFits;
+    options.verbose = verbose;
+    options.dumpDir = dumpDir;
+    return runDifferential(registry, options) == 0 ? 0 : 1;
+  }
+  if (inputFile.empty())
+    return fail("no input file (see --help)");
+  MLIRContext ctx(registry);
+  ctx.loadAllAvailableDialects();
+  return runFile(ctx);
+}

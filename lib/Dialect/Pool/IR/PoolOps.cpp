@@ -236,10 +236,19 @@ ParseResult mlir::pool::parsePoolOp(OpAsmParser &parser,
                                     OperationState &result) {
   OpAsmParser::UnresolvedOperand input;
   Type inputType, resultType;
-  if (parser.parseOperand(input) ||
-      parser.parseOptionalAttrDict(result.attributes) || parser.parseColon() ||
-      parser.parseType(inputType) || parser.parseArrow() ||
-      parser.parseType(resultType))
+  if (parser.parseOperand(input))
+    return failure();
+  // Attributes of the wrong kind (`kernel = [3, 3]`) are reported here, as
+  // generated parsers do, rather than dropped.
+  SMLoc attrLoc = parser.getCurrentLocation();
+  if (parser.parseOptionalAttrDict(result.attributes) ||
+      failed(result.name.verifyInherentAttrs(result.attributes, [&]() {
+        return parser.emitError(attrLoc)
+               << "'" << result.name.getStringRef() << "' op ";
+      })))
+    return failure();
+  if (parser.parseColon() || parser.parseType(inputType) ||
+      parser.parseArrow() || parser.parseType(resultType))
     return failure();
   result.addTypes(resultType);
   return parser.resolveOperand(input, inputType, result.operands);

@@ -22,42 +22,66 @@ static RankedTensorType joinTypes(RankedTensorType a, RankedTensorType b) {
   return RankedTensorType::get(shape, a.getElementType(), a.getEncoding());
 }
 
-/// Users that accept a more static operand type without changing.
-static bool acceptsRefinedType(Operation *user) {
-  return isa<PoolOpInterface, tensor::CastOp>(user);
+/// The type `op` infers for its result with an input of type `inputType`.
+static FailureOr<RankedTensorType> inferWithInput(PoolOpInterface op,
+                                                  Type inputType) {
+  SmallVector<Type> inferred;
+  if (failed(inferPoolResultTypes(std::nullopt, op.getSpec(), inputType,
+                                  inferred)))
+    return failure();
+  return cast<RankedTensorType>(inferred.front());
+}
+
+/// Whether `user` stays valid, unchanged, when its operand takes `type`: a
+/// pool op whose result type still agrees with what it then infers, or a
+/// cast that is still compatible.
+static bool acceptsRefinedType(Operation *user, RankedTensorType type) {
+  if (auto pool = dyn_cast<PoolOpInterface>(user)) {
+    FailureOr<RankedTensorType> inferred = inferWithInput(pool, type);
+    return succeeded(inferred) && succeeded(verifyCompatibleShape(
+                                      *inferred, pool->getResult(0).getType()));
+  }
+  if (auto cast = dyn_cast<tensor::CastOp>(user))
+    return tensor::CastOp::areCastCompatible(type, cast.getType());
+  return false;
 }
 
 static void refine(PoolOpInterface op) {
-  // Look through a cast that only erases static sizes.
+  // Look through a cast that only erases static sizes, when the pool op
+  // stays valid on the cast's source.
   OpOperand &inputOperand = op->getOpOperand(0);
-  if (auto cast = inputOperand.get().getDefiningOp<tensor::CastOp>())
-    if (tensor::preservesStaticInformation(cast.getType(),
-                                           cast.getSource().getType()))
-      inputOperand.set(cast.getSource());
-
-  SmallVector<Type> inferred;
-  if (failed(inferPoolResultTypes(std::nullopt, op.getSpec(),
-                                  op.getInput().getType(), inferred)))
-    return;
   Value result = op->getResult(0);
   auto oldType = cast<RankedTensorType>(result.getType());
-  auto inferredType = cast<RankedTensorType>(inferred.front());
-  if (failed(verifyCompatibleShape(oldType, inferredType)))
+  if (auto cast = inputOperand.get().getDefiningOp<tensor::CastOp>()) {
+    FailureOr<RankedTensorType> inferred =
+        inferWithInput(op, cast.getSource().getType());
+    if (tensor::preservesStaticInformation(cast.getType(),
+                                           cast.getSource().getType()) &&
+        succeeded(inferred) &&
+        succeeded(verifyCompatibleShape(*inferred, oldType)))
+      inputOperand.set(cast.getSource());
+  }
+
+  FailureOr<RankedTensorType> inferred =
+      inferWithInput(op, op.getInput().getType());
+  if (failed(inferred) || failed(verifyCompatibleShape(oldType, *inferred)))
     return;
-  RankedTensorType newType = joinTypes(oldType, inferredType);
+  RankedTensorType newType = joinTypes(oldType, *inferred);
   if (newType == oldType)
     return;
 
+  SmallVector<OpOperand *> needOldType;
+  for (OpOperand &use : result.getUses())
+    if (!acceptsRefinedType(use.getOwner(), newType))
+      needOldType.push_back(&use);
   result.setType(newType);
-  if (llvm::all_of(result.getUsers(), acceptsRefinedType))
+  if (needOldType.empty())
     return;
   OpBuilder builder(op->getContext());
   builder.setInsertionPointAfter(op);
   Value back = tensor::CastOp::create(builder, op.getLoc(), oldType, result);
-  result.replaceUsesWithIf(back, [&](OpOperand &use) {
-    return use.getOwner() != back.getDefiningOp() &&
-           !acceptsRefinedType(use.getOwner());
-  });
+  for (OpOperand *use : needOldType)
+    use->set(back);
 }
 
 namespace {

@@ -15,8 +15,11 @@ def Pool_Layout : I32EnumAttr<"Layout",
   let cppNamespace = "::mlir::pool";
   let genSpecializedAttr = 0;
 }
+// Hand-written parsers: one diagnostic for a bad value (the generated one
+// adds a second, generic error).
 def Pool_LayoutAttr : EnumAttr<Pool_Dialect, Pool_Layout, "layout"> {
-  let assemblyFormat = "`<` $value `>`";
+  let assemblyFormat = ?;
+  let hasCustomAssemblyFormat = 1;
 }
 
 def Pool_Explicit : I32EnumAttrCase<"Explicit", 0, "explicit">;
@@ -30,7 +33,8 @@ def Pool_AutoPad : I32EnumAttr<"AutoPad",
   let genSpecializedAttr = 0;
 }
 def Pool_AutoPadAttr : EnumAttr<Pool_Dialect, Pool_AutoPad, "auto_pad"> {
-  let assemblyFormat = "`<` $value `>`";
+  let assemblyFormat = ?;
+  let hasCustomAssemblyFormat = 1;
 }
 
 #endif // POOL_ATTRS

@@ -28,6 +28,8 @@ for var in ["HOME", "TMP", "TEMP"]:
 config.environment["FILECHECK_OPTS"] = (
     "-enable-var-scope --allow-unused-prefixes=false")
 
+# Debian's python3, which has python3-numpy (scripts/setup.sh installs it).
+config.substitutions.append(("%python", "/usr/bin/python3"))
 config.substitutions.append(("%pool_libs", libs_dir))
 config.substitutions.append(("%llvm_libs", config.llvm_lib_dir))
 config.substitutions.append(("%pool_src", config.pool_src_root))

@@ -8,7 +8,7 @@
 // elided.
 
 //===----------------------------------------------------------------------===//
-// The five examples of the issue (examples/issue-examples.mlir), verbatim.
+// The five examples of the issue (examples/issue_examples.mlir), verbatim.
 //===----------------------------------------------------------------------===//
 
 // CHECK-LABEL: func.func @issue_examples(

@@ -5,8 +5,7 @@
 
 include "mlir/Pass/PassBase.td"
 
-def ConvertPoolToLinalg : InterfacePass<"convert-pool-to-linalg",
-                                        "mlir::FunctionOpInterface"> {
+def ConvertPoolToLinalg : Pass<"convert-pool-to-linalg"> {
   let summary = "Lower pool ops to linalg on tensors";
   let description = [{
     Lowers every pool op to `linalg` on tensors, for every rank, layout,

@@ -597,3 +597,11 @@ func.func @negative_global_max_layout_integer(%in: tensor<1x3x8x8xf32>) -> tenso
   %0 = pool.global_max %in {layout = 0 : i32} : tensor<1x3x8x8xf32> -> tensor<1x3xf32>
   return %0 : tensor<1x3xf32>
 }
+
+// -----
+
+func.func @negative_adaptive_result_too_large(%x: tensor<1x1x?xf32>) -> tensor<1x1x?xf32> {
+  // expected-error @+1 {{result 'tensor<1x1x4611686018427387904xf32>' would hold more than 2^63 bytes}}
+  %0 = pool.adaptive_max %x {output_size = array<i64: 4611686018427387904>, layout = #pool.layout<channels_first>} : tensor<1x1x?xf32> -> tensor<1x1x?xf32>
+  return %0 : tensor<1x1x?xf32>
+}

@@ -131,6 +131,16 @@ LogicalResult mlir::pool::verifyPoolOp(Operation *op) {
   if (failed(shape))
     return op->emitOpError(error);
   auto inferred = RankedTensorType::get(*shape, elementType);
+  // The lowerings compute buffer sizes in bytes with 64-bit arithmetic.
+  CheckedArith bytes;
+  int64_t total =
+      bytes.cst(llvm::divideCeil(elementType.getIntOrFloatBitWidth(), 8));
+  for (int64_t size : *shape)
+    if (!ShapedType::isDynamic(size))
+      total = bytes.mul(total, size);
+  if (bytes.overflow)
+    return op->emitOpError()
+           << "result " << inferred << " would hold more than 2^63 bytes";
 
   auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
   if (resultType.getElementType() != elementType)

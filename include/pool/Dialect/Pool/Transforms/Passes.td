@@ -5,13 +5,15 @@
 
 include "mlir/Pass/PassBase.td"
 
-def PoolInferShapes : InterfacePass<"pool-infer-shapes",
-                                    "mlir::FunctionOpInterface"> {
+// Passes run on any op (as upstream's linalg passes) so that `--pass-name`
+// works on a module from the command line; pipelines nest them under
+// `func.func`, where they run in parallel over functions.
+def PoolInferShapes : Pass<"pool-infer-shapes"> {
   let summary = "Refine pool op result types to their inferred types";
   let description = [{
     A pool op's result type may be less static than the type its input and
     attributes imply (`tensor<?x?x?x?xf32>` for `tensor<1x64x56x56xf32>`).
-    This pass walks each function in order and gives every pool op the most
+    This pass walks the ops in order and gives every pool op the most
     static type that agrees with both, so refined types flow from one pool
     op into the next:
 

@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES=(llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools clang-22
-          cmake ninja-build python3 python3-numpy libomp-22-dev libdnnl-dev)
+          libclang-rt-22-dev cmake ninja-build python3 python3-numpy
+          libomp-22-dev libdnnl-dev valgrind)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

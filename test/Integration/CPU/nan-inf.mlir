@@ -72,14 +72,15 @@ func.func @main() {
   // CHECK: sizes = [1, 3]
   // CHECK-NEXT: {{\[\[}}{{-?nan}}, {{-?nan}}, 2.16667]]
 
-  // Adaptive 6 -> 3: bins {0,1} {2,3} {4,5}, as the k=2 max.
-  %6 = pool.adaptive_max %x {output_size = array<i64: 3>, layout = #pool.layout<channels_first>} : tensor<1x3x6xf32> -> tensor<1x3x3xf32>
-  %u6 = tensor.cast %6 : tensor<1x3x3xf32> to tensor<*xf32>
+  // Adaptive 6 -> 5 (6 -> 3 would become the k=2 max above): bins [0,2)
+  // [1,3) [2,4) [3,5) [4,6); c0: nan, nan, max(3, 4) = 4, nan, nan.
+  %6 = pool.adaptive_max %x {output_size = array<i64: 5>, layout = #pool.layout<channels_first>} : tensor<1x3x6xf32> -> tensor<1x3x5xf32>
+  %u6 = tensor.cast %6 : tensor<1x3x5xf32> to tensor<*xf32>
   call @printMemrefF32(%u6) : (tensor<*xf32>) -> ()
-  // CHECK: sizes = [1, 3, 3]
-  // CHECK-NEXT: {{\[\[\[}}{{-?nan}}, 4, {{-?nan}}],
-  // CHECK-NEXT: [-inf, 2, inf],
-  // CHECK-NEXT: [5, 8, 3]]]
+  // CHECK: sizes = [1, 3, 5]
+  // CHECK-NEXT: {{\[\[\[}}{{-?nan}}, {{-?nan}}, 4, {{-?nan}}, {{-?nan}}],
+  // CHECK-NEXT: [-inf, 2, 2, inf, inf],
+  // CHECK-NEXT: [5, 8, 8, 0, 3]]]
 
   // Adaptive 6 -> 4: bins [0,2) [1,3) [3,5) [4,6), each c0 bin holds a NaN.
   %7 = pool.adaptive_max %x {output_size = array<i64: 4>, layout = #pool.layout<channels_first>} : tensor<1x3x6xf32> -> tensor<1x3x4xf32>

@@ -42,6 +42,15 @@ FailureOr<TensorSignature> pool_run::getTensorSignature(func::FuncOp func,
   return sig;
 }
 
+static std::string &getTargetCPU() {
+  static std::string cpu = "host";
+  return cpu;
+}
+
+void JitModule::setTargetCPU(std::string cpu) {
+  getTargetCPU() = std::move(cpu);
+}
+
 FailureOr<std::unique_ptr<JitModule>>
 JitModule::compile(ModuleOp module,
                    const mlir::pool::PoolPipelineOptions &options,
@@ -70,6 +79,10 @@ JitModule::compile(ModuleOp module,
     return failure();
   }
   builder->setCodeGenOptLevel(llvm::CodeGenOptLevel::Aggressive);
+  if (getTargetCPU() != "host") {
+    builder->setCPU(getTargetCPU());
+    builder->setFeatures("");
+  }
   auto tm = builder->createTargetMachine();
   if (!tm) {
     error = llvm::toString(tm.takeError());
@@ -185,6 +198,8 @@ LogicalResult JitModule::call(StringRef name, const TensorSignature &sig,
 }
 
 std::string JitModule::describeHost() {
+  if (getTargetCPU() != "host")
+    return getTargetCPU();
   llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
   std::string cpu = llvm::sys::getHostCPUName().str();
   return cpu + (features.lookup("avx512f") ? " (AVX-512)"

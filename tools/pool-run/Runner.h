@@ -38,6 +38,11 @@ public:
   /// The host CPU's name and whether it has AVX-512F, for reports.
   static std::string describeHost();
 
+  /// Compile for `cpu` (an LLVM CPU name such as x86-64-v2) instead of the
+  /// host, without the host's extra features: valgrind, for one, does not
+  /// run AVX-512 code. "host" restores the default.
+  static void setTargetCPU(std::string cpu);
+
 private:
   std::unique_ptr<mlir::ExecutionEngine> engine;
 };

@@ -81,6 +81,11 @@ static cl::opt<std::string>
     dumpDir("dump-failures",
             cl::desc("Differential: write failing cases to this directory"),
             cl::init(""), cl::cat(category));
+static cl::opt<std::string> targetCPU(
+    "target-cpu",
+    cl::desc("CPU to compile for (default: the host, with its features; "
+             "e.g. x86-64-v2 for valgrind)"),
+    cl::init("host"), cl::cat(category));
 static cl::opt<bool> verbose("v", cl::desc("Print every passing case"),
                              cl::init(false), cl::cat(category));
 
@@ -277,6 +282,7 @@ int main(int argc, char **argv) {
       "pool-run: JIT-run pool programs, check them against the reference, "
       "time them\n");
 
+  JitModule::setTargetCPU(targetCPU);
   DialectRegistry registry;
   registerAllDialects(registry);
   registerAllExtensions(registry);

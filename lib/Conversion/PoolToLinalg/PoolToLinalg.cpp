@@ -48,14 +48,13 @@ static Value createNeutral(OpBuilder &b, Location loc, Type type, bool isMax) {
 /// the accumulator's (possibly wider) type.
 static Value combine(OpBuilder &b, Location loc, bool isMax, Value acc,
                      Value value) {
-  if (isMax) {
-    if (isa<FloatType>(value.getType()))
-      return arith::MaximumFOp::create(b, loc, acc, value);
-    return arith::MaxSIOp::create(b, loc, acc, value);
-  }
   if (value.getType() != acc.getType())
     value = arith::ExtFOp::create(b, loc, acc.getType(), value);
-  return arith::AddFOp::create(b, loc, acc, value);
+  if (!isMax)
+    return arith::AddFOp::create(b, loc, acc, value);
+  if (isa<FloatType>(value.getType()))
+    return arith::MaximumFOp::create(b, loc, acc, value);
+  return arith::MaxSIOp::create(b, loc, acc, value);
 }
 
 static Value createFilled(OpBuilder &b, Location loc,
@@ -101,9 +100,11 @@ struct PoolLowering {
     rank = inputType.getRank();
     n = getSpatialRank(spec, rank);
     elemType = inputType.getElementType();
-    // f16/bf16 averages accumulate in f32.
+    // f16/bf16 accumulate in f32: averages for accuracy, maxima so that no
+    // 16-bit float arithmetic reaches LLVM, which lowers bf16 operations to
+    // library calls (__truncsfbf2) on CPUs without native bf16.
     accType = elemType;
-    if (!spec.isMax() && elemType.getIntOrFloatBitWidth() < 32)
+    if (isa<FloatType>(elemType) && elemType.getIntOrFloatBitWidth() < 32)
       accType = b.getF32Type();
     for (int64_t i = 0; i < n; ++i)
       inSizes.push_back(getValueOrCreateConstantIndexOp(
@@ -126,6 +127,27 @@ struct PoolLowering {
   Value createInit() {
     return createFilled(b, loc, outSizes, accType,
                         createNeutral(b, loc, accType, isMax()));
+  }
+
+  /// Rounds a maximum accumulated in a wider type back to the element type
+  /// (exact: the maximum is one of the inputs).
+  Value finishMax(Value acc) {
+    if (accType == elemType)
+      return acc;
+    auto type = cast<RankedTensorType>(acc.getType());
+    SmallVector<OpFoldResult> sizes = tensor::getMixedSizes(b, loc, acc);
+    Value out = tensor::EmptyOp::create(b, loc, sizes, elemType);
+    AffineMap identity = b.getMultiDimIdentityMap(type.getRank());
+    return linalg::GenericOp::create(
+               b, loc, out.getType(), acc, out,
+               SmallVector<AffineMap>{identity, identity},
+               getIterators(type.getRank(), 0),
+               [&](OpBuilder &bb, Location l, ValueRange args) {
+                 linalg::YieldOp::create(bb, l,
+                                         ValueRange{arith::TruncFOp::create(
+                                             bb, l, elemType, args[0])});
+               })
+        .getResult(0);
   }
 
   /// At run time, fails with `message` unless `cond` holds. Skipped when the
@@ -389,7 +411,7 @@ Value PoolLowering::lowerLocal() {
   Value pooled = needsMask ? buildMaskedWindow(init, windows, padBegin)
                            : buildDirectWindow(init, windows);
   if (isMax())
-    return pooled;
+    return finishMax(pooled);
   if (constantDivisor) {
     int64_t count = 1;
     for (const WindowDim &w : windows)
@@ -437,7 +459,7 @@ Value PoolLowering::lowerGlobal() {
                       })
                       .getResult(0);
   if (max)
-    return reduced;
+    return finishMax(reduced);
   // The sum divided by the number of spatial elements.
   IndexArith ia(b, loc);
   Value count = ia.cst(1);
@@ -512,7 +534,7 @@ Value PoolLowering::lowerAdaptive() {
           })
           .getResult(0);
   if (max)
-    return reduced;
+    return finishMax(reduced);
   Value divisors = buildDivisorTensor([&](IndexArith &ba, int64_t i, Value o) {
     int64_t out = spec.outputSize[i];
     return ba.sub(computeAdaptiveEnd(ba, o, inSizes[i], out),

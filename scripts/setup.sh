@@ -1,26 +1,12 @@
 #!/usr/bin/env bash
 # Installs what pool-mlir needs (Debian packages, when missing), then
-# configures and builds it in ./build. Safe to run again: it only does what
-# is left to do.
+# configures and builds it in ./build (or $BUILD_DIR, with extra CMake
+# arguments from $POOL_CMAKE_ARGS). Safe to run again: it only does what is
+# left to do.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PACKAGES=(llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools clang-22
-          libclang-rt-22-dev cmake ninja-build python3 python3-numpy
-          libomp-22-dev libdnnl-dev valgrind)
-
-missing=()
-for p in "${PACKAGES[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
-    missing+=("$p")
-done
-if ((${#missing[@]})); then
-  echo "== installing: ${missing[*]}"
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+bash "$(dirname "$0")/install-deps.sh"
 
 BUILD_DIR=${BUILD_DIR:-build}
 if [ ! -f "$BUILD_DIR/build.ninja" ]; then

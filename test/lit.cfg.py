@@ -42,3 +42,9 @@ config.substitutions.append(
 config.substitutions.append(
     ("%mlir_c_runner_utils",
      os.path.join(config.llvm_lib_dir, "libmlir_c_runner_utils.so")))
+
+# Sanitized builds (scripts/sanitize.sh).
+if "address" in config.pool_sanitizers:
+    config.available_features.add("asan")
+if "thread" in config.pool_sanitizers:
+    config.available_features.add("tsan")

@@ -23,6 +23,7 @@
 
 #include <fuzzer/FuzzedDataProvider.h>
 
+#include <cstdlib>
 #include <limits>
 
 using namespace mlir;
@@ -181,6 +182,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
 
   if (failed(verify(*module)))
     return 0;
+  // POOL_FUZZ_PRINT=1 prints each verified module: how a crash input
+  // becomes a regression test.
+  if (getenv("POOL_FUZZ_PRINT"))
+    module->print(llvm::errs());
   pool::PoolPipelineOptions options;
   options.assertWindowFits = fdp.ConsumeBool();
   PassManager pm(ctx);

@@ -16,11 +16,14 @@
 #include "mlir/Parser/Parser.h"
 #include "mlir/Transforms/Passes.h"
 
+#include <string>
+
 using namespace mlir;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   pool_fuzz::QuietContext quiet;
-  StringRef text(reinterpret_cast<const char *>(data), size);
+  // The parser needs a null-terminated buffer.
+  std::string text(reinterpret_cast<const char *>(data), size);
   OwningOpRef<ModuleOp> module = parseSourceString<ModuleOp>(text, &quiet.ctx);
   if (!module || failed(verify(*module)))
     return 0;

@@ -398,13 +398,20 @@ Value PoolLowering::lowerLocal() {
     CheckedArith ca;
     int64_t pb = computePadBegin(ca, *staticIn, w);
     int64_t out = computeOutputSize(ca, *staticIn, w);
-    int64_t lastEnd = (out - 1) * w.stride + w.span - pb;
+    int64_t lastEnd =
+        ca.sub(ca.add(ca.mul(ca.sub(out, 1), w.stride), w.span), pb);
     needsMask |= pb > 0 || lastEnd > *staticIn;
     // Full windows at both ends mean every window is full.
     if (constantDivisor)
       for (int64_t o : {int64_t(0), out - 1})
         constantDivisor &= computeAvgDivisor(ca, o, *staticIn, w,
                                              spec.countIncludePad) == w.kernel;
+    // The verifier rules overflow out; should it happen anyway, take the
+    // general path.
+    if (ca.overflow) {
+      needsMask = true;
+      constantDivisor = false;
+    }
   }
 
   Value init = createInit();
@@ -413,11 +420,11 @@ Value PoolLowering::lowerLocal() {
   if (isMax())
     return finishMax(pooled);
   if (constantDivisor) {
-    int64_t count = 1;
+    double count = 1;
     for (const WindowDim &w : windows)
-      count *= w.kernel;
-    Value divisor = arith::ConstantOp::create(
-        b, loc, b.getFloatAttr(accType, static_cast<double>(count)));
+      count *= static_cast<double>(w.kernel);
+    Value divisor =
+        arith::ConstantOp::create(b, loc, b.getFloatAttr(accType, count));
     return finishAverage(pooled, Value(), divisor);
   }
   Value divisors = buildDivisorTensor([&](IndexArith &ia, int64_t i, Value o) {

@@ -132,13 +132,20 @@ LogicalResult mlir::pool::verifyPoolOp(Operation *op) {
     return op->emitOpError(error);
   auto inferred = RankedTensorType::get(*shape, elementType);
   // The lowerings compute buffer sizes in bytes with 64-bit arithmetic.
-  CheckedArith bytes;
-  int64_t total =
-      bytes.cst(llvm::divideCeil(elementType.getIntOrFloatBitWidth(), 8));
-  for (int64_t size : *shape)
-    if (!ShapedType::isDynamic(size))
-      total = bytes.mul(total, size);
-  if (bytes.overflow)
+  auto tooLarge = [&](ArrayRef<int64_t> dims) {
+    CheckedArith bytes;
+    int64_t total =
+        bytes.cst(llvm::divideCeil(elementType.getIntOrFloatBitWidth(), 8));
+    for (int64_t size : dims)
+      if (!ShapedType::isDynamic(size))
+        total = bytes.mul(total, size);
+    (void)total;
+    return bytes.overflow;
+  };
+  if (tooLarge(inputType.getShape()))
+    return op->emitOpError()
+           << "input " << inputType << " would hold more than 2^63 bytes";
+  if (tooLarge(inferred.getShape()))
     return op->emitOpError()
            << "result " << inferred << " would hold more than 2^63 bytes";
 

@@ -1,0 +1,23 @@
+// Inputs the fuzzers found, kept as regression tests (docs/reliability.md).
+// RUN: pool-opt %s -split-input-file -verify-diagnostics
+// RUN: pool-opt %s -split-input-file -verify-diagnostics --canonicalize --pool-to-llvm
+
+// pool-fuzz-build, crash-3a0a92ef: an adaptive average that canonicalizes
+// into a local average with kernel 6 x 2^31 x 2^30, whose window size
+// overflowed int64 in the lowering (UBSan: signed overflow). The input
+// itself holds more than 2^63 bytes: rejected up front now, and the lowering
+// computes the window size without overflow.
+func.func @fuzz_adaptive_huge_input(%arg0: tensor<7x7x6x2147483648x2147483648xbf16>) -> tensor<?x?x?x?x?xbf16> {
+  // expected-error @+1 {{'pool.adaptive_avg' op input 'tensor<7x7x6x2147483648x2147483648xbf16>' would hold more than 2^63 bytes}}
+  %0 = pool.adaptive_avg %arg0 {output_size = array<i64: 1, 1, 2>, layout = #pool.layout<channels_first>} : tensor<7x7x6x2147483648x2147483648xbf16> -> tensor<?x?x?x?x?xbf16>
+  return %0 : tensor<?x?x?x?x?xbf16>
+}
+
+// -----
+
+// The largest input that is still accepted lowers without overflow: a
+// kernel product of 2^40.
+func.func @huge_window_constant_divisor(%arg0: tensor<1x1x1048576x1048576xbf16>) -> tensor<?x?x?x?xbf16> {
+  %0 = pool.avg %arg0 {kernel = array<i64: 1048576, 1048576>, layout = #pool.layout<channels_first>} : tensor<1x1x1048576x1048576xbf16> -> tensor<?x?x?x?xbf16>
+  return %0 : tensor<?x?x?x?xbf16>
+}

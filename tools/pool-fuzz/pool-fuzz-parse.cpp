@@ -28,18 +28,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (!module || failed(verify(*module)))
     return 0;
   pool_fuzz::runOnClone(*module, [](OpPassManager &pm) {
-    pm.addPass(pool::createPoolInferShapes());
+    pm.addNestedPass<func::FuncOp>(pool::createPoolInferShapes());
   });
   pool_fuzz::runOnClone(*module, [](OpPassManager &pm) {
     pm.addPass(createCanonicalizerPass());
   });
   pool_fuzz::runOnClone(*module, [](OpPassManager &pm) {
-    pm.addPass(pool::createConvertPoolToLinalg());
+    pm.addNestedPass<func::FuncOp>(pool::createConvertPoolToLinalg());
   });
   pool_fuzz::runOnClone(*module, [](OpPassManager &pm) {
     pm.addNestedPass<func::FuncOp>(pool::createPoolInferShapes());
     pm.addPass(createCanonicalizerPass());
-    pm.addPass(pool::createConvertPoolToLinalg());
+    pm.addNestedPass<func::FuncOp>(pool::createConvertPoolToLinalg());
     pm.addPass(createCanonicalizerPass());
   });
   return 0;

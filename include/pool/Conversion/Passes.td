@@ -5,7 +5,7 @@
 
 include "mlir/Pass/PassBase.td"
 
-def ConvertPoolToLinalg : Pass<"convert-pool-to-linalg"> {
+def ConvertPoolToLinalg : Pass<"convert-pool-to-linalg", "mlir::func::FuncOp"> {
   let summary = "Lower pool ops to linalg on tensors";
   let description = [{
     Lowers every pool op to `linalg` on tensors, for every rank, layout,

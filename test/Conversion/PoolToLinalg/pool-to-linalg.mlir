@@ -108,6 +108,18 @@ func.func @avg_2d_nchw_f16(%x: tensor<1x2x4x4xf16>) -> tensor<1x2x2x2xf16> {
 
 // -----
 
+// bf16 maxima are taken in f32 and rounded back once (exact).
+// CHECK-LABEL: func.func @max_1d_bf16_in_f32
+//       CHECK:   %[[M:.*]] = linalg.pooling_ncw_max {{.*}} outs(%{{.*}} : tensor<1x2x3xf32>)
+//       CHECK:   linalg.generic {{.*}} ins(%[[M]] : tensor<1x2x3xf32>) outs(%{{.*}} : tensor<1x2x3xbf16>)
+//       CHECK:     arith.truncf {{.*}} : f32 to bf16
+func.func @max_1d_bf16_in_f32(%x: tensor<1x2x6xbf16>) -> tensor<1x2x3xbf16> {
+  %0 = pool.max %x {kernel = array<i64: 2>, layout = #pool.layout<channels_first>} : tensor<1x2x6xbf16> -> tensor<1x2x3xbf16>
+  return %0 : tensor<1x2x3xbf16>
+}
+
+// -----
+
 // CHECK-DAG: #[[$GIN:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
 // CHECK-DAG: #[[$GOUT:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d3)>
 // CHECK-LABEL: func.func @global_avg_nhwc

@@ -3,7 +3,7 @@
 #ifndef POOL_CONVERSION_POOLTOLINALG_POOLTOLINALG_H
 #define POOL_CONVERSION_POOLTOLINALG_POOLTOLINALG_H
 
-#include "mlir/Interfaces/FunctionInterfaces.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Pass/Pass.h"
 
 namespace mlir {

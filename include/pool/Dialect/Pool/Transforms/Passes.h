@@ -3,7 +3,7 @@
 #ifndef POOL_DIALECT_POOL_TRANSFORMS_PASSES_H
 #define POOL_DIALECT_POOL_TRANSFORMS_PASSES_H
 
-#include "mlir/Interfaces/FunctionInterfaces.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Pass/Pass.h"
 
 namespace mlir::pool {

@@ -5,15 +5,14 @@
 
 include "mlir/Pass/PassBase.td"
 
-// Passes run on any op (as upstream's linalg passes) so that `--pass-name`
-// works on a module from the command line; pipelines nest them under
-// `func.func`, where they run in parallel over functions.
-def PoolInferShapes : Pass<"pool-infer-shapes"> {
+// Function passes: `--pool-infer-shapes` on a module nests under each
+// `func.func`, and the functions are processed in parallel.
+def PoolInferShapes : Pass<"pool-infer-shapes", "mlir::func::FuncOp"> {
   let summary = "Refine pool op result types to their inferred types";
   let description = [{
     A pool op's result type may be less static than the type its input and
     attributes imply (`tensor<?x?x?x?xf32>` for `tensor<1x64x56x56xf32>`).
-    This pass walks the ops in order and gives every pool op the most
+    This pass walks each function in order and gives every pool op the most
     static type that agrees with both, so refined types flow from one pool
     op into the next:
 

@@ -46,5 +46,10 @@ config.substitutions.append(
 # Sanitized builds (scripts/sanitize.sh).
 if "address" in config.pool_sanitizers:
     config.available_features.add("asan")
+    # LLVM's headers poison allocator memory in instrumented code that
+    # Debian's uninstrumented libMLIR.so then uses legitimately: ignore manual
+    # poisoning (real out-of-bounds and use-after-free are still caught).
+    config.environment["ASAN_OPTIONS"] = "allow_user_poisoning=0:detect_leaks=1"
+    config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1"
 if "thread" in config.pool_sanitizers:
     config.available_features.add("tsan")

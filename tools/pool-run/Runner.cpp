@@ -55,6 +55,18 @@ FailureOr<std::unique_ptr<JitModule>>
 JitModule::compile(ModuleOp module,
                    const mlir::pool::PoolPipelineOptions &options,
                    std::string &error) {
+  return compile(
+      module,
+      [&](OpPassManager &pm) {
+        mlir::pool::buildPoolToLLVMPipeline(pm, options);
+      },
+      error);
+}
+
+FailureOr<std::unique_ptr<JitModule>>
+JitModule::compile(ModuleOp module,
+                   llvm::function_ref<void(OpPassManager &)> buildPipeline,
+                   std::string &error) {
   MLIRContext *ctx = module->getContext();
   registerBuiltinDialectTranslation(*ctx);
   registerLLVMDialectTranslation(*ctx);
@@ -65,9 +77,9 @@ JitModule::compile(ModuleOp module,
       return success();
     });
     PassManager pm(ctx);
-    mlir::pool::buildPoolToLLVMPipeline(pm, options);
+    buildPipeline(pm);
     if (failed(pm.run(module))) {
-      error = "lowering with pool-to-llvm failed:\n" + error;
+      error = "lowering failed:\n" + error;
       return failure();
     }
   }
@@ -91,6 +103,10 @@ JitModule::compile(ModuleOp module,
   auto transformer = makeOptimizingTransformer(3, 0, tm->get());
   ExecutionEngineOptions engineOptions;
   engineOptions.transformer = transformer;
+  // memrefCopy and the printers, for programs (and upstream lowerings) that
+  // call them.
+  SmallVector<StringRef> libs = {POOL_MLIR_C_RUNNER_UTILS};
+  engineOptions.sharedLibPaths = libs;
   engineOptions.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
   std::string diagnostics;
   llvm::raw_string_ostream os(diagnostics);
@@ -195,6 +211,35 @@ LogicalResult JitModule::call(StringRef name, const TensorSignature &sig,
       std::free(allocated);
   }
   return success();
+}
+
+FailureOr<std::function<void()>>
+JitModule::bindInPlace(StringRef name, ArrayRef<HostTensor *> buffers,
+                       std::string &error) {
+  auto fn = engine->lookupPacked(name);
+  if (!fn) {
+    error = llvm::toString(fn.takeError());
+    return failure();
+  }
+  // Descriptors and the pointers to their fields live in the callable.
+  auto descriptors = std::make_shared<std::vector<std::vector<int64_t>>>();
+  for (HostTensor *t : buffers) {
+    auto ptr = reinterpret_cast<int64_t>(t->getData());
+    std::vector<int64_t> d = {ptr, ptr, 0};
+    d.insert(d.end(), t->getShape().begin(), t->getShape().end());
+    std::vector<int64_t> strides(t->getShape().size(), 1);
+    for (int64_t i = static_cast<int64_t>(strides.size()) - 2; i >= 0; --i)
+      strides[i] = strides[i + 1] * t->getShape()[i + 1];
+    d.insert(d.end(), strides.begin(), strides.end());
+    descriptors->push_back(std::move(d));
+  }
+  auto packed = std::make_shared<std::vector<void *>>();
+  for (std::vector<int64_t> &d : *descriptors)
+    for (int64_t &field : d)
+      packed->push_back(&field);
+  void (*entry)(void **) = *fn;
+  return std::function<void()>(
+      [entry, descriptors, packed]() { entry(packed->data()); });
 }
 
 std::string JitModule::describeHost() {

@@ -10,6 +10,9 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/Pass/PassManager.h"
+
+#include <functional>
 
 namespace pool_run {
 
@@ -27,6 +30,20 @@ public:
   static mlir::FailureOr<std::unique_ptr<JitModule>>
   compile(mlir::ModuleOp module, const mlir::pool::PoolPipelineOptions &options,
           std::string &error);
+
+  /// Lowers `module` with the pipeline `buildPipeline` adds (which must end
+  /// in the LLVM dialect) and JIT-compiles it.
+  static mlir::FailureOr<std::unique_ptr<JitModule>>
+  compile(mlir::ModuleOp module,
+          llvm::function_ref<void(mlir::OpPassManager &)> buildPipeline,
+          std::string &error);
+
+  /// A call of `name`, a function whose arguments are all memrefs with
+  /// identity layout and that returns nothing (destination style), on
+  /// `buffers`, packed once: the returned callable does nothing but call.
+  mlir::FailureOr<std::function<void()>>
+  bindInPlace(llvm::StringRef name, llvm::ArrayRef<HostTensor *> buffers,
+              std::string &error);
 
   /// Calls function `name` on `inputs`; `outputs` receives copies of its
   /// results. Buffers the function allocated are freed.

@@ -117,13 +117,16 @@ bool resolveLocalDim(const Config &config, size_t i, int64_t in, Plan &plan,
                              " of dimension " + std::to_string(i) +
                              " is smaller than the window span " +
                              std::to_string(span));
+    // ceil_mode applies to explicit padding only: ONNX's `valid` output
+    // size, ceil((I - K + 1) / s), equals the floor-mode one.
+    bool ceil = config.ceilMode && config.autoPad == AutoPad::Explicit;
     int64_t numerator = padded - span;
-    if (config.ceilMode && !checkedAdd(numerator, s - 1, numerator))
+    if (ceil && !checkedAdd(numerator, s - 1, numerator))
       return fail(error,
                   "output size overflows along dimension " + std::to_string(i));
     out = numerator / s + 1;
     // A ceil-mode window must start inside the input or the begin padding.
-    if (config.ceilMode && (out - 1) * s >= in + pb)
+    if (ceil && (out - 1) * s >= in + pb)
       out -= 1;
   }
   plan.padBegin.push_back(pb);

@@ -2,6 +2,7 @@
 
 #include "Runner.h"
 
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/Pass/PassManager.h"
@@ -13,6 +14,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <dlfcn.h>
 #include <set>
 
 using namespace mlir;
@@ -104,8 +106,15 @@ JitModule::compile(ModuleOp module,
   ExecutionEngineOptions engineOptions;
   engineOptions.transformer = transformer;
   // memrefCopy and the printers, for programs (and upstream lowerings) that
-  // call them.
-  SmallVector<StringRef> libs = {POOL_MLIR_C_RUNNER_UTILS};
+  // call functions the process does not have.
+  bool needsRuntime = false;
+  module.walk([&](LLVM::LLVMFuncOp fn) {
+    if (fn.isExternal() && !dlsym(RTLD_DEFAULT, fn.getSymName().str().c_str()))
+      needsRuntime = true;
+  });
+  SmallVector<StringRef> libs;
+  if (needsRuntime)
+    libs.push_back(POOL_MLIR_C_RUNNER_UTILS);
   engineOptions.sharedLibPaths = libs;
   engineOptions.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
   std::string diagnostics;

@@ -52,7 +52,9 @@ SmallVector<WindowDim> mlir::pool::getWindowDims(const PoolSpec &spec) {
     }
     w.span = (w.kernel - 1) * w.dilation + 1;
     w.autoPad = spec.autoPad;
-    w.ceilMode = spec.ceilMode;
+    // ceil_mode changes explicit padding only: ONNX's `valid` size
+    // ceil((I - K + 1) / s) is the floor-mode one, and `same` is ceil(I / s).
+    w.ceilMode = spec.ceilMode && spec.autoPad == AutoPad::Explicit;
   }
   return dims;
 }

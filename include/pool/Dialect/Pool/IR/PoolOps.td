@@ -97,7 +97,9 @@ class Pool_LocalOp<string mnemonic, dag extraArgs = (ins)>
       padding `P = max((O - 1) * s + K - I, 0)`, the odd element at the end
       (`same_upper`) or the beginning (`same_lower`).
 
-    Output size with explicit or `valid` padding:
+    `ceil_mode` applies to explicit padding only (with `valid` and `same_*`
+    it changes nothing, as in ONNX). Output size with explicit or `valid`
+    padding:
     - floor mode: `O = floor((I + pb + pe - K) / s) + 1`;
     - `ceil_mode`: `O = floor((I + pb + pe - K + s - 1) / s) + 1`, minus one if
       `(O - 1) * s >= I + pb` (the last window must start inside the input or

@@ -23,5 +23,5 @@ fi
 echo "== building pool-opt under TSan"
 ninja -C build-tsan -j"${JOBS:-2}" pool-opt
 echo "== parallel compilation under TSan"
-TSAN_OPTIONS="halt_on_error=1 exitcode=66" \
+TSAN_OPTIONS="halt_on_error=1 exitcode=66 suppressions=$PWD/scripts/tsan.supp" \
   /usr/lib/llvm-22/bin/lit -sv build-tsan/test/Pipelines/parallel-compilation.mlir

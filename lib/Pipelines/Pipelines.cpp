@@ -54,9 +54,7 @@ void mlir::pool::buildPoolToAffinePipeline(OpPassManager &pm,
   pm.addPass(createCSEPass());
 }
 
-void mlir::pool::buildPoolToLLVMPipeline(OpPassManager &pm,
-                                         const PoolPipelineOptions &options) {
-  buildPoolToBufferizedLinalgPipeline(pm, options);
+void mlir::pool::buildLinalgLoopsToLLVMPipeline(OpPassManager &pm) {
   // Window operands that only carry a shape leave allocations nothing
   // reads once the loops exist; canonicalization removes them.
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
@@ -77,6 +75,13 @@ void mlir::pool::buildPoolToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createConvertFuncToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
 }
+
+void mlir::pool::buildPoolToLLVMPipeline(OpPassManager &pm,
+                                         const PoolPipelineOptions &options) {
+  buildPoolToBufferizedLinalgPipeline(pm, options);
+  buildLinalgLoopsToLLVMPipeline(pm);
+}
+
 void mlir::pool::registerPoolPipelines() {
   PassPipelineRegistration<PoolPipelineOptions>(
       "pool-to-affine",

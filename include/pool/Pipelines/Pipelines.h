@@ -34,6 +34,11 @@ void buildPoolToBufferizedLinalgPipeline(OpPassManager &pm,
 void buildPoolToAffinePipeline(OpPassManager &pm,
                                const PoolPipelineOptions &options);
 
+/// Bufferized linalg (and func, arith, math, memref, scf) -> loops -> the
+/// LLVM dialect: the second half of pool-to-llvm, also used to lower upstream
+/// linalg for comparison in benchmarks.
+void buildLinalgLoopsToLLVMPipeline(OpPassManager &pm);
+
 /// Any module mixing pool ops with func, arith, math, tensor, linalg,
 /// bufferization, memref and scf ops -> the LLVM dialect, runnable by
 /// mlir-runner or the ExecutionEngine.

@@ -239,8 +239,17 @@ struct PoolLowering {
 
 private:
   Value buildDirectWindow(Value init, ArrayRef<WindowDim> windows);
-  Value buildMaskedWindow(Value init, ArrayRef<WindowDim> windows,
-                          ArrayRef<Value> padBegin);
+
+  /// The input index tap `r` of output `o` reads along spatial dim `i`, and
+  /// whether that tap counts.
+  using TapFn = function_ref<std::pair<Value, Value>(IndexArith &, int64_t i,
+                                                     Value o, Value r)>;
+  /// A generic over (output dims, tap dims of sizes `taps`) that reads the
+  /// input in place with tensor.extract at the tap's index clamped into the
+  /// input, and folds it into the accumulator only where `tap` says it
+  /// counts: windows leaving the input, adaptive bins.
+  Value buildGatherReduction(Value init, ArrayRef<OpFoldResult> taps,
+                             TapFn tap);
 };
 } // namespace
 
@@ -316,15 +325,11 @@ Value PoolLowering::buildDirectWindow(Value init, ArrayRef<WindowDim> windows) {
   return generic.getResult(0);
 }
 
-/// Windows that may leave the input: a generic over (output dims, window
-/// dims) that reads the input at a clamped index and skips taps outside it,
-/// so no padded copy of the input is made.
-Value PoolLowering::buildMaskedWindow(Value init, ArrayRef<WindowDim> windows,
-                                      ArrayRef<Value> padBegin) {
-  SmallVector<int64_t> kernel;
-  for (const WindowDim &w : windows)
-    kernel.push_back(w.kernel);
-  Value window = tensor::EmptyOp::create(b, loc, kernel, accType);
+/// Windows that stay inside the input: see buildDirectWindow above.
+Value PoolLowering::buildGatherReduction(Value init,
+                                         ArrayRef<OpFoldResult> taps,
+                                         TapFn tap) {
+  Value window = tensor::EmptyOp::create(b, loc, taps, accType);
   MLIRContext *ctx = b.getContext();
   SmallVector<AffineExpr> windowExprs, outExprs;
   for (int64_t i = 0; i < n; ++i)
@@ -343,16 +348,9 @@ Value PoolLowering::buildMaskedWindow(Value init, ArrayRef<WindowDim> windows,
           indices.push_back(linalg::IndexOp::create(bb, l, d));
         Value inside;
         for (int64_t i = 0; i < n; ++i) {
-          const WindowDim &w = windows[i];
           Value o = indices[spatialDim(i)];
-          Value k = linalg::IndexOp::create(bb, l, rank + i);
-          Value pos = ia.add(computeWindowStart(ia, o, padBegin[i], w),
-                             ia.mul(k, ia.cst(w.dilation)));
-          Value lo = arith::CmpIOp::create(bb, l, arith::CmpIPredicate::sge,
-                                           pos, ia.cst(0));
-          Value hi = arith::CmpIOp::create(bb, l, arith::CmpIPredicate::slt,
-                                           pos, inSizes[i]);
-          Value ok = arith::AndIOp::create(bb, l, lo, hi);
+          Value r = linalg::IndexOp::create(bb, l, rank + i);
+          auto [pos, ok] = tap(ia, i, o, r);
           inside = inside ? arith::AndIOp::create(bb, l, inside, ok) : ok;
           indices[spatialDim(i)] =
               ia.min(ia.max(pos, ia.cst(0)), ia.sub(inSizes[i], ia.cst(1)));
@@ -415,7 +413,23 @@ Value PoolLowering::lowerLocal() {
   }
 
   Value init = createInit();
-  Value pooled = needsMask ? buildMaskedWindow(init, windows, padBegin)
+  // Windows that may leave the input skip the taps outside it: no padded
+  // copy of the input is made.
+  auto windowTap = [&](IndexArith &ia, int64_t i, Value o, Value k) {
+    const WindowDim &w = windows[i];
+    Value pos = ia.add(computeWindowStart(ia, o, padBegin[i], w),
+                       ia.mul(k, ia.cst(w.dilation)));
+    Value lo = arith::CmpIOp::create(ia.b, ia.loc, arith::CmpIPredicate::sge,
+                                     pos, ia.cst(0));
+    Value hi = arith::CmpIOp::create(ia.b, ia.loc, arith::CmpIPredicate::slt,
+                                     pos, inSizes[i]);
+    return std::make_pair(pos,
+                          Value(arith::AndIOp::create(ia.b, ia.loc, lo, hi)));
+  };
+  SmallVector<OpFoldResult> kernel;
+  for (const WindowDim &w : windows)
+    kernel.push_back(b.getIndexAttr(w.kernel));
+  Value pooled = needsMask ? buildGatherReduction(init, kernel, windowTap)
                            : buildDirectWindow(init, windows);
   if (isMax())
     return finishMax(pooled);
@@ -498,48 +512,17 @@ Value PoolLowering::lowerAdaptive() {
   for (int64_t i = 0; i < n; ++i)
     bounds.push_back(getAsOpFoldResult(
         computeAdaptiveBinBound(ia, inSizes[i], spec.outputSize[i])));
-  Value window = tensor::EmptyOp::create(b, loc, bounds, accType);
-  MLIRContext *ctx = b.getContext();
-  SmallVector<AffineExpr> windowExprs, outExprs;
-  for (int64_t i = 0; i < n; ++i)
-    windowExprs.push_back(getAffineDimExpr(rank + i, ctx));
-  for (int64_t d = 0; d < rank; ++d)
-    outExprs.push_back(getAffineDimExpr(d, ctx));
-  SmallVector<AffineMap> maps = {AffineMap::get(rank + n, 0, windowExprs, ctx),
-                                 AffineMap::get(rank + n, 0, outExprs, ctx)};
-  Value init = createInit();
+  // Tap r of bin o reads begin(o) + r and counts while before end(o).
+  auto binTap = [&](IndexArith &ba, int64_t i, Value o, Value r) {
+    int64_t out = spec.outputSize[i];
+    Value pos = ba.add(computeAdaptiveBegin(ba, o, inSizes[i], out), r);
+    Value end = computeAdaptiveEnd(ba, o, inSizes[i], out);
+    return std::make_pair(
+        pos, Value(arith::CmpIOp::create(ba.b, ba.loc,
+                                         arith::CmpIPredicate::slt, pos, end)));
+  };
+  Value reduced = buildGatherReduction(createInit(), bounds, binTap);
   bool max = isMax();
-  Value reduced =
-      linalg::GenericOp::create(
-          b, loc, init.getType(), ValueRange{window}, init, maps,
-          getIterators(rank, n),
-          [&](OpBuilder &bb, Location l, ValueRange args) {
-            IndexArith ba(bb, l);
-            SmallVector<Value> indices;
-            for (int64_t d = 0; d < rank; ++d)
-              indices.push_back(linalg::IndexOp::create(bb, l, d));
-            Value inside;
-            for (int64_t i = 0; i < n; ++i) {
-              Value o = indices[spatialDim(i)];
-              Value r = linalg::IndexOp::create(bb, l, rank + i);
-              int64_t out = spec.outputSize[i];
-              Value pos =
-                  ba.add(computeAdaptiveBegin(ba, o, inSizes[i], out), r);
-              Value end = computeAdaptiveEnd(ba, o, inSizes[i], out);
-              Value ok = arith::CmpIOp::create(bb, l, arith::CmpIPredicate::slt,
-                                               pos, end);
-              inside = inside ? arith::AndIOp::create(bb, l, inside, ok) : ok;
-              indices[spatialDim(i)] =
-                  ba.min(pos, ba.sub(inSizes[i], ba.cst(1)));
-            }
-            Value value = tensor::ExtractOp::create(bb, l, input, indices);
-            Value acc = args[1];
-            Value updated = combine(bb, l, max, acc, value);
-            linalg::YieldOp::create(bb, l,
-                                    ValueRange{arith::SelectOp::create(
-                                        bb, l, inside, updated, acc)});
-          })
-          .getResult(0);
   if (max)
     return finishMax(reduced);
   Value divisors = buildDivisorTensor([&](IndexArith &ba, int64_t i, Value o) {

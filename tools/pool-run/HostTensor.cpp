@@ -205,6 +205,19 @@ void HostTensor::fillRandom(std::mt19937_64 &rng, bool specials) {
   }
 }
 
+LogicalResult pool_run::checkHostShape(ArrayRef<int64_t> shape, ElemKind kind,
+                                       std::string &error) {
+  uint64_t bytes = getElemSize(kind);
+  for (int64_t d : shape) {
+    if (d < 0 || (d != 0 && bytes > (uint64_t(1) << 40) / uint64_t(d))) {
+      error = "shape is too large for host memory (over 2^40 bytes)";
+      return failure();
+    }
+    bytes *= d;
+  }
+  return success();
+}
+
 //===----------------------------------------------------------------------===//
 // .npy
 //===----------------------------------------------------------------------===//
@@ -300,6 +313,10 @@ FailureOr<HostTensor> pool_run::readNpy(const std::string &path, ElemKind kind,
       return failure();
     }
     shape.push_back(v);
+  }
+  if (failed(checkHostShape(shape, *fileKind, error))) {
+    error = "'" + path + "': " + error;
+    return failure();
   }
   HostTensor raw(*fileKind, shape);
   in.read(static_cast<char *>(raw.getData()), raw.getSizeInBytes());

@@ -59,6 +59,11 @@ private:
   std::shared_ptr<uint8_t> data;
 };
 
+/// Fails with a message if a host tensor of `shape` would be negative-sized
+/// or hold more than 2^40 bytes.
+mlir::LogicalResult checkHostShape(llvm::ArrayRef<int64_t> shape, ElemKind kind,
+                                   std::string &error);
+
 /// Reads a .npy file (little-endian, C order; f2/f4/f8/i1/i2/i4/i8) as
 /// `kind`, converting if the file holds another type.
 mlir::FailureOr<HostTensor> readNpy(const std::string &path, ElemKind kind,

@@ -184,6 +184,8 @@ static int runFile(MLIRContext &ctx) {
       return fail("argument #" + std::to_string(i) +
                   " has dynamic sizes: give its shape with --input-shape");
     }
+    if (failed(checkHostShape(shape, kind, error)))
+      return fail("argument #" + std::to_string(i) + ": " + error);
     HostTensor t(kind, shape);
     std::mt19937_64 rng(seed + i);
     t.fillRandom(rng);

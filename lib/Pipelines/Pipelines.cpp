@@ -28,6 +28,8 @@ void mlir::pool::buildPoolToBufferizedLinalgPipeline(
   pm.addNestedPass<func::FuncOp>(createConvertPoolToLinalg(toLinalg));
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+  if (options.loopOrder)
+    pm.addNestedPass<func::FuncOp>(createPoolLoopOrder());
   // Results materialized into a destination are computed in it.
   pm.addPass(bufferization::createEmptyTensorEliminationPass());
   bufferization::OneShotBufferizePassOptions bufferize;

@@ -21,14 +21,15 @@ func.func @stem(%x: tensor<1x64x112x112xf32>) -> tensor<1x64x56x56xf32> {
 
 // -----
 
-// Unpadded windows index the input with affine maps.
+// Unpadded windows index the input with affine maps; pool-loop-order puts
+// the contiguous channel loop innermost.
 // CHECK-LABEL: func.func @avg_unpadded
 //   CHECK-DAG:   %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
 //       CHECK:   affine.store %[[ZERO]]
 //       CHECK:   affine.for %[[N:.*]] = 0 to 10 {
 //       CHECK:     affine.for %[[W:.*]] = 0 to 2 {
-//       CHECK:       affine.for %[[C:.*]] = 0 to 10 {
-//       CHECK:         affine.for %[[K:.*]] = 0 to 2 {
+//       CHECK:       affine.for %[[K:.*]] = 0 to 2 {
+//       CHECK:         affine.for %[[C:.*]] = 0 to 10 {
 //       CHECK:           affine.load %{{.*}}[%[[N]], %[[W]] * 2 + %[[K]], %[[C]]]
 func.func @avg_unpadded(%y: tensor<10x4x10xf32>) -> tensor<10x2x10xf32> {
   %1 = pool.avg %y {kernel = array<i64: 2>, layout = #pool.layout<channels_last>} : tensor<10x4x10xf32> -> tensor<10x2x10xf32>

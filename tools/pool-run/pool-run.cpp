@@ -68,6 +68,11 @@ static cl::opt<bool> assertWindowFits(
     "assert-window-fits",
     cl::desc("Check dynamic sizes against the window at run time"),
     cl::init(true), cl::cat(category));
+static cl::opt<bool> loopOrder(
+    "loop-order",
+    cl::desc("Run pool-loop-order in the pipeline (contiguous dimension "
+             "innermost)"),
+    cl::init(true), cl::cat(category));
 static cl::opt<int64_t> differential(
     "differential",
     cl::desc("Run the randomized differential tester on N configurations "
@@ -198,6 +203,7 @@ static int runFile(MLIRContext &ctx) {
   OwningOpRef<ModuleOp> lowered = module->clone();
   pool::PoolPipelineOptions pipeline;
   pipeline.assertWindowFits = assertWindowFits;
+  pipeline.loopOrder = loopOrder;
   FailureOr<std::unique_ptr<JitModule>> jit =
       JitModule::compile(*lowered, pipeline, error);
   if (failed(jit))

@@ -22,6 +22,11 @@ struct PoolPipelineOptions : public PassPipelineOptions<PoolPipelineOptions> {
       llvm::cl::desc("Check at run time that dynamic spatial sizes fit the "
                      "window (cf.assert with a message)"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> loopOrder{
+      *this, "loop-order",
+      llvm::cl::desc("Run pool-loop-order: the output's contiguous dimension "
+                     "innermost, for vectorization"),
+      llvm::cl::init(true)};
 };
 
 /// pool -> linalg on tensors -> bufferized linalg on memrefs. Functions take

@@ -32,4 +32,21 @@ def PoolInferShapes : Pass<"pool-infer-shapes", "mlir::func::FuncOp"> {
   let dependentDialects = ["mlir::tensor::TensorDialect"];
 }
 
+def PoolLoopOrder : Pass<"pool-loop-order", "mlir::func::FuncOp"> {
+  let summary = "Put the contiguous output dimension innermost in reductions";
+  let description = [{
+    Generalizes linalg named pooling ops and reorders the loops of every
+    `linalg.generic` that has reduction dimensions so that the parallel
+    dimension indexing the output's innermost (contiguous) dimension comes
+    last, after the window dimensions: `(n, oh, ow, kh, kw, c)` for
+    channels-last pooling, `(n, c, oh, kh, kw, ow)` for channels-first. The
+    innermost loop then walks consecutive (or evenly strided) elements, which
+    LLVM vectorizes, instead of a window of a few taps.
+
+    Part of `--pool-to-llvm`; results are unchanged (the reduction order per
+    output element is the same).
+  }];
+  let dependentDialects = ["mlir::linalg::LinalgDialect"];
+}
+
 #endif // POOL_DIALECT_POOL_TRANSFORMS_PASSES

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Builds the fuzz seed corpus from the lit tests: every `// -----` chunk of
-every .mlir test that holds a pool op becomes one seed of pool-fuzz-parse.
-pool-fuzz-build takes a few byte strings. Run from the repository root."""
+"""Adds to the fuzz seed corpus from the lit tests: every `// -----` chunk of
+every .mlir test that holds a pool op becomes one seed of pool-fuzz-parse
+(named by its hash); pool-fuzz-build gets a few byte strings. Inputs that
+fuzzing added (merged with `-merge=1`, docs/reliability.md) are kept."""
 import hashlib
 import os
 import pathlib
@@ -11,8 +12,6 @@ parse_dir = root / "test/Fuzz/corpus/parse"
 build_dir = root / "test/Fuzz/corpus/build"
 for d in (parse_dir, build_dir):
     d.mkdir(parents=True, exist_ok=True)
-    for f in d.iterdir():
-        f.unlink()
 
 count = 0
 for path in sorted((root / "test").rglob("*.mlir")):

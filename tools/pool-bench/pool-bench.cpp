@@ -517,7 +517,16 @@ int main(int argc, char **argv) {
         try {
           int64_t rank = b.in.size();
           memory::dims srcDims = logicalDims(b.in, b.channelsLast);
-          memory::dims dstDims = logicalDims(outShape, b.channelsLast);
+          // Global pooling: oneDNN keeps the spatial dims, of size 1 (the
+          // same bytes as our (N, C) result).
+          std::vector<int64_t> dnnlOut = outShape;
+          if (dnnlOut.size() == 2) {
+            dnnlOut = b.in;
+            for (size_t d = 1; d + 1 < b.in.size(); ++d)
+              dnnlOut[b.channelsLast ? d : d + 1] = 1;
+            dnnlOut[b.channelsLast ? b.in.size() - 1 : 1] = outShape[1];
+          }
+          memory::dims dstDims = logicalDims(dnnlOut, b.channelsLast);
           memory::dims dil(b.kernel.size(), 0);
           auto alg = b.op.find("max") != std::string::npos
                          ? dnnl::algorithm::pooling_max

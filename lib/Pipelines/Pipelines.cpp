@@ -30,6 +30,10 @@ void mlir::pool::buildPoolToBufferizedLinalgPipeline(
   pm.addPass(createCSEPass());
   if (options.loopOrder)
     pm.addNestedPass<func::FuncOp>(createPoolLoopOrder());
+  buildBufferizationPipeline(pm);
+}
+
+void mlir::pool::buildBufferizationPipeline(OpPassManager &pm) {
   // Results materialized into a destination are computed in it.
   pm.addPass(bufferization::createEmptyTensorEliminationPass());
   bufferization::OneShotBufferizePassOptions bufferize;

@@ -215,16 +215,9 @@ std::optional<std::string> upstreamModule(const Bench &b,
 
 /// The stock upstream pipeline: bufferize, linalg to loops, LLVM.
 void buildUpstreamPipeline(OpPassManager &pm) {
-  pm.addPass(bufferization::createEmptyTensorEliminationPass());
-  bufferization::OneShotBufferizePassOptions bufferize;
-  bufferize.bufferizeFunctionBoundaries = true;
-  bufferize.functionBoundaryTypeConversion =
-      bufferization::LayoutMapOption::IdentityLayoutMap;
-  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
-  // tensor.pad allocates a padded copy on every call; free it.
-  bufferization::BufferDeallocationPipelineOptions dealloc;
-  bufferization::buildBufferDeallocationPipeline(pm, dealloc);
-  pm.addPass(createConvertBufferizationToMemRefPass());
+  // tensor.pad allocates a padded copy on every call; the deallocation in
+  // the bufferization pipeline frees it.
+  pool::buildBufferizationPipeline(pm);
   pool::buildLinalgLoopsToLLVMPipeline(pm);
 }
 

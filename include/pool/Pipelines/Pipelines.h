@@ -39,6 +39,11 @@ void buildPoolToBufferizedLinalgPipeline(OpPassManager &pm,
 void buildPoolToAffinePipeline(OpPassManager &pm,
                                const PoolPipelineOptions &options);
 
+/// Tensors -> buffers: empty-tensor elimination (results materialized into
+/// a destination are computed in it), one-shot bufferization across function
+/// boundaries with identity layouts, and buffer deallocation.
+void buildBufferizationPipeline(OpPassManager &pm);
+
 /// Bufferized linalg (and func, arith, math, memref, scf) -> loops -> the
 /// LLVM dialect: the second half of pool-to-llvm, also used to lower upstream
 /// linalg for comparison in benchmarks.

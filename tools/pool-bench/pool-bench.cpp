@@ -319,24 +319,18 @@ static std::vector<Bench> getBenches() {
                {2},
                {0},
                {0}});
-  v.push_back({"GlobalMaxPooling1D 64x300x512 NWC",
-               "global_max",
-               "",
-               true,
-               {64, 300, 512},
-               {300},
-               {1},
-               {0},
-               {0}});
-  v.push_back({"GlobalAveragePooling1D 64x300x512 NWC",
-               "global_avg",
-               "",
-               true,
-               {64, 300, 512},
-               {300},
-               {1},
-               {0},
-               {0}});
+  for (auto [keras, op] : {std::pair<const char *, const char *>{
+                               "GlobalMaxPooling1D", "global_max"},
+                           {"GlobalAveragePooling1D", "global_avg"}})
+    v.push_back({std::string(keras) + " 64x300x512 NWC",
+                 op,
+                 "",
+                 true,
+                 {64, 300, 512},
+                 {300},
+                 {1},
+                 {0},
+                 {0}});
   for (bool cl : {false, true}) {
     std::vector<int64_t> in = cl ? std::vector<int64_t>{1, 56, 56, 64}
                                  : std::vector<int64_t>{1, 64, 56, 56};

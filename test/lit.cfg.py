@@ -40,6 +40,8 @@ config.substitutions.append(
     ("%mlir_runner_utils",
      os.path.join(config.llvm_lib_dir, "libmlir_runner_utils.so")))
 config.substitutions.append(
+    ("%openmp_runtime", os.path.join(config.llvm_lib_dir, "libomp.so")))
+config.substitutions.append(
     ("%mlir_c_runner_utils",
      os.path.join(config.llvm_lib_dir, "libmlir_c_runner_utils.so")))
 

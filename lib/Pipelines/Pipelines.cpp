@@ -12,6 +12,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
@@ -25,9 +26,19 @@ void mlir::pool::buildPoolToBufferizedLinalgPipeline(
   pm.addPass(createCanonicalizerPass());
   ConvertPoolToLinalgOptions toLinalg;
   toLinalg.assertWindowFits = options.assertWindowFits;
+  if (options.vectorize) {
+    ConvertPoolToVectorOptions toVector;
+    toVector.assertWindowFits = options.assertWindowFits;
+    toVector.strategy = options.strategy;
+    toVector.vectorBits = options.vectorBits;
+    pm.addNestedPass<func::FuncOp>(createConvertPoolToVector(toVector));
+  }
   pm.addNestedPass<func::FuncOp>(createConvertPoolToLinalg(toLinalg));
   pm.addPass(createCanonicalizerPass());
-  pm.addPass(createCSEPass());
+  // CSE would merge the equal `tensor.empty` destinations of two vector
+  // lowerings, making their results alias: no CSE before bufferization.
+  if (!options.vectorize)
+    pm.addPass(createCSEPass());
   if (options.loopOrder)
     pm.addNestedPass<func::FuncOp>(createPoolLoopOrder());
   buildBufferizationPipeline(pm);
@@ -54,30 +65,50 @@ void mlir::pool::buildBufferizationPipeline(OpPassManager &pm) {
 
 void mlir::pool::buildPoolToAffinePipeline(OpPassManager &pm,
                                            const PoolPipelineOptions &options) {
-  buildPoolToBufferizedLinalgPipeline(pm, options);
+  // Affine loops come from linalg: the vector lowering has none to offer.
+  PoolPipelineOptions linalgOptions;
+  linalgOptions.copyOptionValuesFrom(options);
+  linalgOptions.vectorize = false;
+  buildPoolToBufferizedLinalgPipeline(pm, linalgOptions);
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToAffineLoopsPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
 }
 
-void mlir::pool::buildLinalgLoopsToLLVMPipeline(OpPassManager &pm) {
+void mlir::pool::buildLinalgLoopsToLLVMPipeline(OpPassManager &pm,
+                                                unsigned threads) {
   // Window operands that only carry a shape leave allocations nothing
   // reads once the loops exist; canonicalization removes them.
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+  // The slices of an scf.forall are independent: OpenMP worksharing loops.
+  pm.addPass(createForallToParallelLoopPass());
+  if (threads != 1) {
+    ConvertSCFToOpenMPPassOptions omp;
+    omp.numThreads = threads;
+    pm.addPass(createConvertSCFToOpenMPPass(omp));
+    // Inlines the per-iteration memref.alloca_scope the conversion wraps
+    // around loop bodies that allocate nothing on the stack.
+    pm.addPass(createCanonicalizerPass());
+  }
   pm.addPass(createLowerAffinePass());
+  pm.addPass(createConvertVectorToSCFPass());
   pm.addPass(createSCFToControlFlowPass());
   pm.addPass(memref::createExpandStridedMetadataPass());
+  // Subviews at dynamic offsets leave affine.apply behind.
+  pm.addPass(createLowerAffinePass());
   arith::ArithExpandOpsPassOptions expand;
   expand.includeBf16 = true;
   pm.addPass(arith::createArithExpandOpsPass(expand));
+  pm.addPass(createConvertVectorToLLVMPass());
   pm.addPass(createConvertMathToLLVMPass());
   pm.addPass(createConvertMathToLibmPass());
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
   pm.addPass(createArithToLLVMConversionPass());
   pm.addPass(createConvertIndexToLLVMPass());
   pm.addPass(createConvertControlFlowToLLVMPass());
+  pm.addPass(createConvertOpenMPToLLVMPass());
   pm.addPass(createConvertFuncToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
 }
@@ -85,7 +116,7 @@ void mlir::pool::buildLinalgLoopsToLLVMPipeline(OpPassManager &pm) {
 void mlir::pool::buildPoolToLLVMPipeline(OpPassManager &pm,
                                          const PoolPipelineOptions &options) {
   buildPoolToBufferizedLinalgPipeline(pm, options);
-  buildLinalgLoopsToLLVMPipeline(pm);
+  buildLinalgLoopsToLLVMPipeline(pm, options.threads);
 }
 
 void mlir::pool::registerPoolPipelines() {

@@ -485,6 +485,7 @@ int main(int argc, char **argv) {
         return medianSeconds(warmup, repeat, *call);
       };
       pool::PoolPipelineOptions options;
+      options.threads = threads;
       row.ours =
           timeCompiled(oursModule(b, outShape), "ours", [&](OpPassManager &pm) {
             pool::buildPoolToLLVMPipeline(pm, options);

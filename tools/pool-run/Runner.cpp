@@ -8,6 +8,7 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/OpenMP/OpenMPToLLVMIRTranslation.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/TargetParser/Host.h"
@@ -72,6 +73,7 @@ JitModule::compile(ModuleOp module,
   MLIRContext *ctx = module->getContext();
   registerBuiltinDialectTranslation(*ctx);
   registerLLVMDialectTranslation(*ctx);
+  registerOpenMPDialectTranslation(*ctx);
   {
     llvm::raw_string_ostream os(error);
     ScopedDiagnosticHandler handler(ctx, [&](Diagnostic &diag) {
@@ -107,14 +109,21 @@ JitModule::compile(ModuleOp module,
   engineOptions.transformer = transformer;
   // memrefCopy and the printers, for programs (and upstream lowerings) that
   // call functions the process does not have.
-  bool needsRuntime = false;
-  module.walk([&](LLVM::LLVMFuncOp fn) {
-    if (fn.isExternal() && !dlsym(RTLD_DEFAULT, fn.getSymName().str().c_str()))
+  // The OpenMP runtime (LLVM's libomp) for parallel loops.
+  bool needsRuntime = false, needsOpenMP = false;
+  module.walk([&](Operation *op) {
+    if (op->getName().getDialectNamespace() == "omp")
+      needsOpenMP = true;
+    auto fn = dyn_cast<LLVM::LLVMFuncOp>(op);
+    if (fn && fn.isExternal() &&
+        !dlsym(RTLD_DEFAULT, fn.getSymName().str().c_str()))
       needsRuntime = true;
   });
   SmallVector<StringRef> libs;
   if (needsRuntime)
     libs.push_back(POOL_MLIR_C_RUNNER_UTILS);
+  if (needsOpenMP)
+    libs.push_back(POOL_OPENMP_RUNTIME);
   engineOptions.sharedLibPaths = libs;
   engineOptions.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
   std::string diagnostics;

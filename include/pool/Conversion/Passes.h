@@ -4,6 +4,7 @@
 #define POOL_CONVERSION_PASSES_H
 
 #include "pool/Conversion/PoolToLinalg/PoolToLinalg.h"
+#include "pool/Conversion/PoolToVector/PoolToVector.h"
 
 namespace mlir::pool {
 

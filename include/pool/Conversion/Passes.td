@@ -43,4 +43,54 @@ def ConvertPoolToLinalg : Pass<"convert-pool-to-linalg", "mlir::func::FuncOp"> {
   ];
 }
 
+def ConvertPoolToVector : Pass<"convert-pool-to-vector", "mlir::func::FuncOp"> {
+  let summary = "Lower pool ops to vectorized, parallel loops on tensors";
+  let description = [{
+    Lowers every pool op to an `scf.forall` over independent output slices
+    (bufferized in place, then run on OpenMP threads by `pool-to-llvm`) whose
+    body reads the input with `vector.transfer_read`, reduces in vector
+    registers and writes whole vectors:
+
+    - channels-last data vectorizes over channels (up to four hardware
+      vectors per accumulator, a masked tail for the remainder); window taps
+      outside the input are skipped by clamping the tap loops, so no mask is
+      needed per tap and no padded copy of the input is made;
+    - channels-first data vectorizes along the contiguous last spatial
+      dimension: interior blocks read whole vectors (strided windows pick
+      their lanes with `vector.shuffle`), border blocks and irregular
+      adaptive bins read a vector once and select lanes with
+      constant shuffles where the sizes are static; only dynamic borders
+      fall back to one output at a time;
+    - `strategy=separable` (chosen by `auto` for overlapping windows of
+      more than one dimension) first reduces along the contiguous dimension
+      into a per-thread row buffer and then across rows; with stride 1 it
+      uses a running sum (averages) or the van Herk/Gil-Werman block
+      maximum, so the work per output does not grow with the window;
+    - global pooling is a multi-accumulator vector reduction;
+    - float maxima scan each thread's input slice for NaN once and, when
+      there is none, use a plain compare-and-select maximum (one `vmaxps`)
+      instead of the NaN-propagating `arith.maximumf`; slices holding a NaN
+      take the exact path.
+
+    `vector-bits` sets the SIMD width (0: the host's, 512 with AVX-512).
+    See docs/performance.md for the cost model and measurements.
+  }];
+  let options = [
+    Option<"vectorBits", "vector-bits", "int64_t", /*default=*/"0",
+           "SIMD register width in bits (0: detect from the host CPU)">,
+    Option<"strategy", "strategy", "std::string", /*default=*/"\"auto\"",
+           "Algorithm: auto, direct, separable or sliding">,
+    Option<"assertWindowFits", "assert-window-fits", "bool", /*default=*/"true",
+           "Check at run time that dynamic spatial sizes fit the window">,
+  ];
+  let dependentDialects = [
+    "mlir::arith::ArithDialect",
+    "mlir::cf::ControlFlowDialect",
+    "mlir::memref::MemRefDialect",
+    "mlir::scf::SCFDialect",
+    "mlir::tensor::TensorDialect",
+    "mlir::vector::VectorDialect",
+  ];
+}
+
 #endif // POOL_CONVERSION_PASSES

@@ -27,11 +27,31 @@ struct PoolPipelineOptions : public PassPipelineOptions<PoolPipelineOptions> {
       llvm::cl::desc("Run pool-loop-order: the output's contiguous dimension "
                      "innermost, for vectorization"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> vectorize{
+      *this, "vectorize",
+      llvm::cl::desc("Lower pool ops with convert-pool-to-vector (vectorized, "
+                     "parallel loops); false: through linalg and scalar loops"),
+      llvm::cl::init(true)};
+  PassOptions::Option<std::string> strategy{
+      *this, "strategy",
+      llvm::cl::desc("Algorithm for convert-pool-to-vector: auto, direct, "
+                     "separable or sliding"),
+      llvm::cl::init("auto")};
+  PassOptions::Option<int64_t> vectorBits{
+      *this, "vector-bits",
+      llvm::cl::desc("SIMD width in bits (0: the host's)"), llvm::cl::init(0)};
+  PassOptions::Option<unsigned> threads{
+      *this, "threads",
+      llvm::cl::desc("OpenMP threads for parallel loops: 0 uses every core "
+                     "(or OMP_NUM_THREADS), 1 runs serial code with no "
+                     "OpenMP calls"),
+      llvm::cl::init(0)};
 };
 
-/// pool -> linalg on tensors -> bufferized linalg on memrefs. Functions take
-/// and return memrefs with identity layouts; `tensor.empty` results that are
-/// materialized into a destination write straight into it.
+/// pool -> vector loops (or, with vectorize=false, linalg) on tensors ->
+/// buffers. Functions take and return memrefs with identity layouts;
+/// `tensor.empty` results that are materialized into a destination write
+/// straight into it.
 void buildPoolToBufferizedLinalgPipeline(OpPassManager &pm,
                                          const PoolPipelineOptions &options);
 
@@ -47,7 +67,9 @@ void buildBufferizationPipeline(OpPassManager &pm);
 /// Bufferized linalg (and func, arith, math, memref, scf) -> loops -> the
 /// LLVM dialect: the second half of pool-to-llvm, also used to lower upstream
 /// linalg for comparison in benchmarks.
-void buildLinalgLoopsToLLVMPipeline(OpPassManager &pm);
+/// Parallel loops run on `threads` OpenMP threads (0: all cores; 1: serial,
+/// no OpenMP).
+void buildLinalgLoopsToLLVMPipeline(OpPassManager &pm, unsigned threads = 1);
 
 /// Any module mixing pool ops with func, arith, math, tensor, linalg,
 /// bufferization, memref and scf ops -> the LLVM dialect, runnable by

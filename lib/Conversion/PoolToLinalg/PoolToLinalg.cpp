@@ -31,19 +31,6 @@ using namespace mlir::pool;
 // Building blocks
 //===----------------------------------------------------------------------===//
 
-/// The identity of the reduction: -inf (integer minimum) for max, 0 for sums.
-static Value createNeutral(OpBuilder &b, Location loc, Type type, bool isMax) {
-  if (auto floatType = dyn_cast<FloatType>(type)) {
-    const llvm::fltSemantics &sem = floatType.getFloatSemantics();
-    APFloat value =
-        isMax ? APFloat::getInf(sem, /*Negative=*/true) : APFloat::getZero(sem);
-    return arith::ConstantOp::create(b, loc, b.getFloatAttr(floatType, value));
-  }
-  unsigned width = type.getIntOrFloatBitWidth();
-  APInt value = isMax ? APInt::getSignedMinValue(width) : APInt::getZero(width);
-  return arith::ConstantOp::create(b, loc, b.getIntegerAttr(type, value));
-}
-
 /// Folds `value` into the accumulator: a NaN-propagating max, or a sum in
 /// the accumulator's (possibly wider) type.
 static Value combine(OpBuilder &b, Location loc, bool isMax, Value acc,
@@ -126,7 +113,7 @@ struct PoolLowering {
   /// A reduction init of the result shape, filled with the neutral value.
   Value createInit() {
     return createFilled(b, loc, outSizes, accType,
-                        createNeutral(b, loc, accType, isMax()));
+                        createPoolNeutral(b, loc, accType, isMax()));
   }
 
   /// Rounds a maximum accumulated in a wider type back to the element type
@@ -148,28 +135,6 @@ struct PoolLowering {
                                              bb, l, elemType, args[0])});
                })
         .getResult(0);
-  }
-
-  /// At run time, fails with `message` unless `cond` holds. Skipped when the
-  /// condition folds to true (static shapes) or the user turned checks off.
-  void assertAtRunTime(Value cond, const Twine &message) {
-    if (!assertWindowFits || isConstantIntValue(cond, 1))
-      return;
-    cf::AssertOp::create(b, loc, cond, message.str());
-  }
-
-  /// Checks at run time that each dynamic spatial size is at least 1.
-  void assertNonEmptyInput() {
-    IndexArith ia(b, loc);
-    for (int64_t i = 0; i < n; ++i) {
-      if (getConstantIntValue(inSizes[i]))
-        continue;
-      Value cond = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge,
-                                         inSizes[i], ia.cst(1));
-      assertAtRunTime(cond, Twine(getPoolOpName(spec.kind)) +
-                                ": input spatial dimension " + Twine(i) +
-                                " is empty at run time");
-    }
   }
 
   /// Divides the sums in `sum` (accumulator type, result shape) by
@@ -366,6 +331,8 @@ Value PoolLowering::buildGatherReduction(Value init,
 }
 
 Value PoolLowering::lowerLocal() {
+  if (assertWindowFits)
+    emitPoolShapeChecks(b, loc, spec, inSizes);
   SmallVector<WindowDim> windows = getWindowDims(spec);
   IndexArith ia(b, loc);
   SmallVector<Value> padBegin;
@@ -377,18 +344,6 @@ Value PoolLowering::lowerLocal() {
     padBegin.push_back(computePadBegin(ia, in, w));
     std::optional<int64_t> staticIn = getConstantIntValue(in);
     if (!staticIn) {
-      // The window must fit in the padded input.
-      Value padded =
-          ia.add(ia.add(in, padBegin.back()), computePadEnd(ia, in, w));
-      Value fits = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge,
-                                         padded, ia.cst(w.span));
-      Value nonEmpty = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge,
-                                             in, ia.cst(1));
-      assertAtRunTime(arith::AndIOp::create(b, loc, fits, nonEmpty),
-                      Twine(getPoolOpName(spec.kind)) +
-                          ": input spatial dimension " + Twine(i) +
-                          " is smaller than the window (span " + Twine(w.span) +
-                          " including padding) at run time");
       needsMask |= w.isSame() || w.padBegin > 0 || w.padEnd > 0 || w.ceilMode;
       constantDivisor = false;
       continue;
@@ -453,7 +408,8 @@ Value PoolLowering::lowerLocal() {
 //===----------------------------------------------------------------------===//
 
 Value PoolLowering::lowerGlobal() {
-  assertNonEmptyInput();
+  if (assertWindowFits)
+    emitPoolShapeChecks(b, loc, spec, inSizes);
   MLIRContext *ctx = b.getContext();
   int64_t channelDim = getChannelDim(spec.layout, n);
   SmallVector<AffineExpr> outExprs;
@@ -506,7 +462,8 @@ Value PoolLowering::lowerGlobal() {
 //===----------------------------------------------------------------------===//
 
 Value PoolLowering::lowerAdaptive() {
-  assertNonEmptyInput();
+  if (assertWindowFits)
+    emitPoolShapeChecks(b, loc, spec, inSizes);
   IndexArith ia(b, loc);
   SmallVector<OpFoldResult> bounds;
   for (int64_t i = 0; i < n; ++i)
@@ -531,6 +488,58 @@ Value PoolLowering::lowerAdaptive() {
                   computeAdaptiveBegin(ba, o, inSizes[i], out));
   });
   return finishAverage(reduced, divisors, Value());
+}
+
+Value mlir::pool::createPoolNeutral(OpBuilder &b, Location loc, Type type,
+                                    bool isMax) {
+  if (auto floatType = dyn_cast<FloatType>(type)) {
+    const llvm::fltSemantics &sem = floatType.getFloatSemantics();
+    APFloat value =
+        isMax ? APFloat::getInf(sem, /*Negative=*/true) : APFloat::getZero(sem);
+    return arith::ConstantOp::create(b, loc, b.getFloatAttr(floatType, value));
+  }
+  unsigned width = type.getIntOrFloatBitWidth();
+  APInt value = isMax ? APInt::getSignedMinValue(width) : APInt::getZero(width);
+  return arith::ConstantOp::create(b, loc, b.getIntegerAttr(type, value));
+}
+
+//===----------------------------------------------------------------------===//
+// Run-time shape checks
+//===----------------------------------------------------------------------===//
+
+void mlir::pool::emitPoolShapeChecks(OpBuilder &b, Location loc,
+                                     const PoolSpec &spec,
+                                     ArrayRef<Value> inSizes) {
+  IndexArith ia(b, loc);
+  SmallVector<WindowDim> windows;
+  if (spec.isLocal())
+    windows = getWindowDims(spec);
+  StringRef name = getPoolOpName(spec.kind);
+  for (auto [i, in] : llvm::enumerate(inSizes)) {
+    if (getConstantIntValue(in))
+      continue;
+    Value cond =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, in, ia.cst(1));
+    std::string message;
+    if (spec.isLocal()) {
+      // The window must fit in the padded input.
+      const WindowDim &w = windows[i];
+      Value padded = ia.add(ia.add(in, computePadBegin(ia, in, w)),
+                            computePadEnd(ia, in, w));
+      Value fits = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge,
+                                         padded, ia.cst(w.span));
+      cond = arith::AndIOp::create(b, loc, fits, cond);
+      message = (Twine(name) + ": input spatial dimension " + Twine(i) +
+                 " is smaller than the window (span " + Twine(w.span) +
+                 " including padding) at run time")
+                    .str();
+    } else {
+      message = (Twine(name) + ": input spatial dimension " + Twine(i) +
+                 " is empty at run time")
+                    .str();
+    }
+    cf::AssertOp::create(b, loc, cond, message);
+  }
 }
 
 //===----------------------------------------------------------------------===//

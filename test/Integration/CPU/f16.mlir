@@ -3,7 +3,7 @@
 // are widened to f32 with linalg.map for printing (the conversion is exact).
 // RUN: pool-opt %s --pool-to-llvm | \
 // RUN: mlir-runner -e main -entry-point-result=void \
-// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils | \
+// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils,%openmp_runtime | \
 // RUN: FileCheck %s
 
 // Expected values: an independent pure-Python model of the documented

@@ -2,7 +2,7 @@
 // channels, in NCHW and in NHWC (the same data transposed).
 // RUN: pool-opt %s --pool-to-llvm | \
 // RUN: mlir-runner -e main -entry-point-result=void \
-// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils | \
+// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils,%openmp_runtime | \
 // RUN: FileCheck %s
 
 // Inputs: a shuffled permutation of 0..71, so every maximum is unique.

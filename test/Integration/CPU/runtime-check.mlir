@@ -5,19 +5,19 @@
 // stdout, so stdbuf -o0 makes it visible through the pipe.
 // RUN: pool-opt %s --pool-to-llvm | \
 // RUN: not --crash stdbuf -o0 mlir-runner -e main_max_too_small -entry-point-result=void \
-// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils 2>&1 | \
+// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils,%openmp_runtime 2>&1 | \
 // RUN: FileCheck %s --check-prefix=MAX
 // RUN: pool-opt %s --pool-to-llvm | \
 // RUN: not --crash stdbuf -o0 mlir-runner -e main_avg_dilated_too_small -entry-point-result=void \
-// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils 2>&1 | \
+// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils,%openmp_runtime 2>&1 | \
 // RUN: FileCheck %s --check-prefix=AVG
 // RUN: pool-opt %s --pool-to-llvm | \
 // RUN: not --crash stdbuf -o0 mlir-runner -e main_global_avg_empty -entry-point-result=void \
-// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils 2>&1 | \
+// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils,%openmp_runtime 2>&1 | \
 // RUN: FileCheck %s --check-prefix=EMPTY
 // RUN: pool-opt %s --pool-to-llvm | \
 // RUN: mlir-runner -e main_fits -entry-point-result=void \
-// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils | \
+// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils,%openmp_runtime | \
 // RUN: FileCheck %s --check-prefix=FITS
 // The checks are in the IR with the option's default, and gone without it.
 // RUN: pool-opt %s --pass-pipeline="builtin.module(func.func(convert-pool-to-linalg))" | \

@@ -2,7 +2,7 @@
 // an odd total padding: the odd element goes to the end or the beginning.
 // RUN: pool-opt %s --pool-to-llvm | \
 // RUN: mlir-runner -e main -entry-point-result=void \
-// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils | \
+// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils,%openmp_runtime | \
 // RUN: FileCheck %s
 
 // Expected values: an independent pure-Python model of the documented

@@ -3,6 +3,8 @@
 #ifndef POOL_CONVERSION_POOLTOLINALG_POOLTOLINALG_H
 #define POOL_CONVERSION_POOLTOLINALG_POOLTOLINALG_H
 
+#include "pool/Dialect/Pool/Utils/WindowArith.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Pass/Pass.h"
 
@@ -17,6 +19,17 @@ namespace pool {
 /// `assertWindowFits`, dynamic spatial sizes are checked at run time.
 void populatePoolToLinalgPatterns(RewritePatternSet &patterns,
                                   bool assertWindowFits = true);
+
+/// The identity of a pool reduction of `type`: -inf (the integer minimum)
+/// for maxima, 0 for sums.
+Value createPoolNeutral(OpBuilder &b, Location loc, Type type, bool isMax);
+
+/// Emits `cf.assert`s that fail at run time, with a message naming the op
+/// and the dimension, when a dynamic spatial size in `inSizes` is empty or,
+/// for local pooling, smaller than the window including padding. Shared by
+/// every CPU lowering.
+void emitPoolShapeChecks(OpBuilder &b, Location loc, const PoolSpec &spec,
+                         ArrayRef<Value> inSizes);
 
 } // namespace pool
 } // namespace mlir

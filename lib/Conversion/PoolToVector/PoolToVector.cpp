@@ -1,0 +1,1018 @@
+//===- PoolToVector.cpp - Lower pool ops to vectorized parallel loops -----===//
+//
+// Every pool op becomes an scf.forall over independent output slices whose
+// body reduces windows in vector registers (the plan per layout is in
+// Passes.td, the cost model in docs/performance.md). Window geometry comes
+// from the dialect's window arithmetic: as IR through IndexArith where sizes
+// are dynamic, as constants through CheckedArith where they are static, so
+// that border blocks can be planned at compile time.
+//
+//===----------------------------------------------------------------------===//
+
+#include "pool/Conversion/PoolToVector/PoolToVector.h"
+
+#include "pool/Conversion/PoolToLinalg/PoolToLinalg.h"
+#include "pool/Dialect/Pool/IR/PoolOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Utils/Utils.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/TargetParser/Host.h"
+
+namespace mlir::pool {
+#define GEN_PASS_DEF_CONVERTPOOLTOVECTOR
+#include "pool/Conversion/Passes.h.inc"
+} // namespace mlir::pool
+
+using namespace mlir;
+using namespace mlir::pool;
+
+std::optional<PoolStrategy> mlir::pool::parsePoolStrategy(StringRef name) {
+  return llvm::StringSwitch<std::optional<PoolStrategy>>(name)
+      .Case("auto", PoolStrategy::Auto)
+      .Case("direct", PoolStrategy::Direct)
+      .Case("separable", PoolStrategy::Separable)
+      .Case("sliding", PoolStrategy::Sliding)
+      .Default(std::nullopt);
+}
+
+int64_t mlir::pool::getHostVectorBits() {
+  llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
+  if (features.lookup("avx512f"))
+    return 512;
+  if (features.lookup("avx"))
+    return 256;
+  return 128;
+}
+
+namespace {
+/// The taps of one output along one spatial dimension: input positions
+/// `start + k * step` for k in [lo, hi), all inside the input.
+template <typename V> struct Taps { V start, lo, hi; };
+
+/// The windows of one spatial dimension: a local pooling window (adaptive
+/// pooling with evenly dividing bins is one too) or adaptive bins.
+struct DimGeometry {
+  bool isWindow = true;
+  WindowDim w;
+  /// Adaptive output size.
+  int64_t outSize = 1;
+
+  int64_t step() const { return isWindow ? w.dilation : 1; }
+
+  template <typename D>
+  Taps<typename D::Value> taps(D &d, typename D::Value o, typename D::Value in,
+                               typename D::Value padBegin) const {
+    if (!isWindow) {
+      auto begin = computeAdaptiveBegin(d, o, in, outSize);
+      auto end = computeAdaptiveEnd(d, o, in, outSize);
+      return {begin, d.cst(0), d.sub(end, begin)};
+    }
+    auto start = computeWindowStart(d, o, padBegin, w);
+    auto dil = d.cst(w.dilation);
+    auto lo = d.max(d.ceilDiv(d.sub(d.cst(0), start), dil), d.cst(0));
+    auto hi = d.min(d.ceilDiv(d.sub(in, start), dil), d.cst(w.kernel));
+    return {start, lo, hi};
+  }
+
+  /// The average divisor factor of output `o` along this dimension.
+  template <typename D>
+  typename D::Value divisor(D &d, typename D::Value o, typename D::Value in,
+                            bool countIncludePad) const {
+    if (isWindow)
+      return computeAvgDivisor(d, o, in, w, countIncludePad);
+    return d.sub(computeAdaptiveEnd(d, o, in, outSize),
+                 computeAdaptiveBegin(d, o, in, outSize));
+  }
+};
+
+/// Reads at most this many hardware vectors for one tap of a static border
+/// block; wider spans (huge adaptive bins) take the one-output path.
+constexpr int64_t kMaxBlockReadVectors = 16;
+
+/// One pool op being lowered.
+class VectorLowering {
+public:
+  VectorLowering(OpBuilder &b, PoolOpInterface op, int64_t vectorBits,
+                 PoolStrategy strategy)
+      : b(b), loc(op.getLoc()), spec(op.getSpec()), input(op.getInput()),
+        strategy(strategy) {
+    auto inputType = cast<RankedTensorType>(input.getType());
+    rank = inputType.getRank();
+    n = getSpatialRank(spec, rank);
+    elemType = inputType.getElementType();
+    accType = elemType;
+    if (isa<FloatType>(elemType) && elemType.getIntOrFloatBitWidth() < 32)
+      accType = b.getF32Type();
+    lanes = std::max<int64_t>(1, vectorBits / accType.getIntOrFloatBitWidth());
+    for (int64_t d = 0; d < rank; ++d)
+      inDims.push_back(getValueOrCreateConstantIndexOp(
+          b, loc, tensor::getMixedSize(b, loc, input, d)));
+    for (int64_t i = 0; i < n; ++i) {
+      inSizes.push_back(inDims[spatialDim(i)]);
+      staticIn.push_back(getConstantIntValue(inSizes.back()));
+    }
+    setUpGeometry();
+  }
+
+  Value lower(ArrayRef<OpFoldResult> outSizes);
+
+private:
+  OpBuilder &b;
+  Location loc;
+  PoolSpec spec;
+  Value input;
+  PoolStrategy strategy;
+  int64_t rank = 0, n = 0, lanes = 1;
+  Type elemType, accType;
+  SmallVector<Value> inDims, inSizes, outDims;
+  SmallVector<std::optional<int64_t>> staticIn;
+  SmallVector<DimGeometry> geom;
+  SmallVector<Value> padBegin;
+  /// Float maxima: NaN-propagating arith.maximumf (exact) or a plain
+  /// compare-and-select, valid on NaN-free data.
+  bool exact = true;
+
+  bool isMax() const { return spec.isMax(); }
+  bool channelsLast() const { return spec.layout == Layout::ChannelsLast; }
+  int64_t spatialDim(int64_t i) const { return getSpatialDim(spec.layout, i); }
+  int64_t channelDim() const { return getChannelDim(spec.layout, n); }
+
+  void setUpGeometry();
+
+  Value cst(int64_t v) { return arith::ConstantIndexOp::create(b, loc, v); }
+  VectorType vecType(int64_t len, Type type) const {
+    return VectorType::get({len}, type);
+  }
+  Value splat(Value scalar, int64_t len) {
+    return vector::BroadcastOp::create(b, loc, vecType(len, scalar.getType()),
+                                       scalar);
+  }
+  Value neutral(Type type) { return createPoolNeutral(b, loc, type, isMax()); }
+  Value indexToAcc(Value index) {
+    Value i64 = arith::IndexCastOp::create(b, loc, b.getI64Type(), index);
+    return arith::SIToFPOp::create(b, loc, accType, i64);
+  }
+
+  Value read(Value source, ValueRange indices, int64_t len, bool inBounds);
+  Value combine(Value acc, Value value);
+  Value write(Value acc, Value tile, ValueRange indices, bool inBounds,
+              Value divisor);
+
+  SmallVector<Value>
+  forLoop(Value lo, Value hi, Value step, ValueRange inits,
+          function_ref<SmallVector<Value>(Value iv, ValueRange args)> body);
+  Value loopOver(Value lo, Value hi, Value step, Value tile,
+                 function_ref<Value(Value iv, Value tile)> body) {
+    return forLoop(lo, hi, step, tile,
+                   [&](Value iv, ValueRange args) -> SmallVector<Value> {
+                     return {body(iv, args[0])};
+                   })
+        .front();
+  }
+  using TapBody = function_ref<Value(Value acc, ArrayRef<Value> positions)>;
+  Value reduceTaps(ArrayRef<Taps<Value>> taps, ArrayRef<int64_t> steps,
+                   Value acc, TapBody body);
+  Value anyNaN(ArrayRef<Value> lo, ArrayRef<Value> hi);
+  Value withNaNCheck(Value tile, ArrayRef<Value> lo, ArrayRef<Value> hi,
+                     function_ref<Value(Value)> build);
+  Value product(ArrayRef<Value> factors);
+
+  Value lowerChannelsLast(Value empty);
+  Value lowerChannelsFirst(Value empty);
+  Value lowerGlobal(Value empty);
+
+  // Channels-first rows: the last spatial dimension of one output row.
+  struct Row {
+    Value n, c;
+    SmallVector<Value> out;
+    SmallVector<Taps<Value>> taps;
+    SmallVector<int64_t> steps;
+    Value divisor;
+  };
+  Value emitRow(Value tile, const Row &row);
+  Value emitInteriorBlock(Value tile, const Row &row, Value ow0, int64_t width);
+  std::optional<Value> emitStaticBlock(Value tile, const Row &row, int64_t ow0,
+                                       int64_t width);
+  Value emitOneOutput(Value tile, const Row &row, Value ow);
+  SmallVector<Value> rowIndices(const Row &row, ArrayRef<Value> positions,
+                                Value last);
+};
+} // namespace
+
+void VectorLowering::setUpGeometry() {
+  IndexArith ia(b, loc);
+  if (spec.isLocal()) {
+    for (const WindowDim &w : getWindowDims(spec)) {
+      DimGeometry g;
+      g.w = w;
+      geom.push_back(g);
+    }
+  } else if (spec.isAdaptive()) {
+    for (int64_t i = 0; i < n; ++i) {
+      DimGeometry g;
+      g.outSize = spec.outputSize[i];
+      // Bins that divide a static input evenly are a window of I/O taps
+      // with stride I/O: the regular plan applies.
+      g.isWindow = staticIn[i] && *staticIn[i] % g.outSize == 0;
+      if (g.isWindow) {
+        int64_t k = *staticIn[i] / g.outSize;
+        g.w.kernel = g.w.stride = g.w.span = k;
+      }
+      geom.push_back(g);
+    }
+  }
+  for (int64_t i = 0; i < static_cast<int64_t>(geom.size()); ++i)
+    padBegin.push_back(geom[i].isWindow
+                           ? computePadBegin(ia, inSizes[i], geom[i].w)
+                           : ia.cst(0));
+}
+
+//===----------------------------------------------------------------------===//
+// Building blocks
+//===----------------------------------------------------------------------===//
+
+/// A vector of `len` elements of `source` from `indices` along the last
+/// dimension, in the accumulator type. Lanes past the end of the source read
+/// the neutral value unless `inBounds`.
+Value VectorLowering::read(Value source, ValueRange indices, int64_t len,
+                           bool inBounds) {
+  Value v = vector::TransferReadOp::create(b, loc, vecType(len, elemType),
+                                           source, indices, neutral(elemType),
+                                           ArrayRef<bool>{inBounds});
+  if (accType != elemType)
+    v = arith::ExtFOp::create(b, loc, vecType(len, accType), v);
+  return v;
+}
+
+Value VectorLowering::combine(Value acc, Value value) {
+  if (!isMax())
+    return arith::AddFOp::create(b, loc, acc, value);
+  if (!isa<FloatType>(accType))
+    return arith::MaxSIOp::create(b, loc, acc, value);
+  if (exact)
+    return arith::MaximumFOp::create(b, loc, acc, value);
+  // acc > value ? acc : value: one vmaxps on x86, exact without NaNs.
+  Value greater =
+      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, acc, value);
+  return arith::SelectOp::create(b, loc, greater, acc, value);
+}
+
+/// Divides `acc` by `divisor` (averages), converts it to the element type and
+/// writes it into `tile` at `indices`.
+Value VectorLowering::write(Value acc, Value tile, ValueRange indices,
+                            bool inBounds, Value divisor) {
+  auto type = cast<VectorType>(acc.getType());
+  if (divisor) {
+    if (!isa<VectorType>(divisor.getType()))
+      divisor = splat(divisor, type.getNumElements());
+    acc = arith::DivFOp::create(b, loc, acc, divisor);
+  }
+  if (accType != elemType)
+    acc = arith::TruncFOp::create(
+        b, loc, vecType(type.getNumElements(), elemType), acc);
+  return vector::TransferWriteOp::create(b, loc, acc, tile, indices,
+                                         ArrayRef<bool>{inBounds})
+      .getResult();
+}
+
+SmallVector<Value> VectorLowering::forLoop(
+    Value lo, Value hi, Value step, ValueRange inits,
+    function_ref<SmallVector<Value>(Value iv, ValueRange args)> body) {
+  auto loop =
+      scf::ForOp::create(b, loc, lo, hi, step, inits,
+                         [&](OpBuilder &, Location, Value iv, ValueRange args) {
+                           scf::YieldOp::create(b, loc, body(iv, args));
+                         });
+  return loop.getResults();
+}
+
+/// Folds `body` over every tap of `taps` (nested loops, outermost first),
+/// passing the input position of each tap.
+Value VectorLowering::reduceTaps(ArrayRef<Taps<Value>> taps,
+                                 ArrayRef<int64_t> steps, Value acc,
+                                 TapBody body) {
+  SmallVector<Value> positions;
+  std::function<Value(size_t, Value)> nest = [&](size_t d, Value a) -> Value {
+    if (d == taps.size())
+      return body(a, positions);
+    Value one = cst(1);
+    return forLoop(taps[d].lo, taps[d].hi, one, a,
+                   [&](Value k, ValueRange args) -> SmallVector<Value> {
+                     IndexArith ia(b, loc);
+                     positions.push_back(
+                         ia.add(taps[d].start, ia.mul(k, ia.cst(steps[d]))));
+                     Value r = nest(d + 1, args[0]);
+                     positions.pop_back();
+                     return {r};
+                   })
+        .front();
+  };
+  return nest(0, acc);
+}
+
+Value VectorLowering::product(ArrayRef<Value> factors) {
+  IndexArith ia(b, loc);
+  Value p = ia.cst(1);
+  for (Value f : factors)
+    p = ia.mul(p, f);
+  return ia.max(p, ia.cst(1));
+}
+
+/// Whether the input box [lo, hi) (every dimension) holds a NaN: one
+/// unordered compare per element, vectorized along the last dimension.
+Value VectorLowering::anyNaN(ArrayRef<Value> lo, ArrayRef<Value> hi) {
+  int64_t len = 4 * lanes;
+  auto maskType = vecType(len, b.getI1Type());
+  Value none = arith::ConstantOp::create(
+      b, loc, DenseElementsAttr::get(maskType, false));
+  SmallVector<Value> indices;
+  IndexArith ia(b, loc);
+  auto scanRow = [&](Value seen) -> Value {
+    Value first = lo.back(), end = hi.back();
+    Value full =
+        ia.add(first, ia.mul(ia.floorDiv(ia.sub(end, first), ia.cst(len)),
+                             ia.cst(len)));
+    auto step = [&](bool inBounds) {
+      return [&, inBounds](Value i, ValueRange args) -> SmallVector<Value> {
+        SmallVector<Value> idx = indices;
+        idx.push_back(i);
+        Value v = read(input, idx, len, inBounds);
+        Value nan =
+            arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, v, v);
+        return {arith::OrIOp::create(b, loc, args[0], nan)};
+      };
+    };
+    seen = forLoop(first, full, cst(len), seen, step(true)).front();
+    // The tail reads past `end` up to the input's end, neutral beyond it.
+    return forLoop(full, end, cst(len), seen, step(false)).front();
+  };
+  std::function<Value(int64_t, Value)> nest = [&](int64_t d,
+                                                  Value seen) -> Value {
+    if (d == rank - 1)
+      return scanRow(seen);
+    return forLoop(lo[d], hi[d], cst(1), seen,
+                   [&](Value i, ValueRange args) -> SmallVector<Value> {
+                     indices.push_back(i);
+                     Value r = nest(d + 1, args[0]);
+                     indices.pop_back();
+                     return {r};
+                   })
+        .front();
+  };
+  Value seen = nest(0, none);
+  return vector::ReductionOp::create(b, loc, vector::CombiningKind::OR, seen);
+}
+
+/// Builds the slice `tile` with `build`. Float maxima build it twice: with
+/// the plain maximum when the input box [lo, hi) has no NaN, with the exact
+/// NaN-propagating maximum when it has one.
+Value VectorLowering::withNaNCheck(Value tile, ArrayRef<Value> lo,
+                                   ArrayRef<Value> hi,
+                                   function_ref<Value(Value)> build) {
+  if (!isMax() || !isa<FloatType>(accType)) {
+    exact = true;
+    return build(tile);
+  }
+  Value hasNaN = anyNaN(lo, hi);
+  auto ifOp = scf::IfOp::create(b, loc, tile.getType(), hasNaN,
+                                /*withElseRegion=*/true);
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(ifOp.thenBlock());
+    exact = true;
+    scf::YieldOp::create(b, loc, build(tile));
+    b.setInsertionPointToStart(ifOp.elseBlock());
+    exact = false;
+    scf::YieldOp::create(b, loc, build(tile));
+  }
+  exact = true;
+  return ifOp.getResult(0);
+}
+
+//===----------------------------------------------------------------------===//
+// Entry
+//===----------------------------------------------------------------------===//
+
+Value VectorLowering::lower(ArrayRef<OpFoldResult> outSizes) {
+  for (OpFoldResult size : outSizes)
+    outDims.push_back(getValueOrCreateConstantIndexOp(b, loc, size));
+  Value empty = tensor::EmptyOp::create(b, loc, outSizes, elemType);
+  if (spec.isGlobal())
+    return lowerGlobal(empty);
+  return channelsLast() ? lowerChannelsLast(empty) : lowerChannelsFirst(empty);
+}
+
+/// An scf.forall over `bounds` writing into `dest`; `body` returns the slice
+/// of `dest` at `offsets`/`sizes` it computed.
+static Value
+buildForall(OpBuilder &b, Location loc, ArrayRef<Value> bounds, Value dest,
+            function_ref<std::pair<SmallVector<OpFoldResult>,
+                                   SmallVector<OpFoldResult>>(ValueRange ivs)>
+                slice,
+            function_ref<Value(ValueRange ivs, Value tile)> body) {
+  SmallVector<OpFoldResult> ubs(bounds.begin(), bounds.end());
+  auto forall = scf::ForallOp::create(
+      b, loc, ubs, ValueRange{dest}, std::nullopt,
+      [&](OpBuilder &, Location, ValueRange args) {
+        ValueRange ivs = args.take_front(bounds.size());
+        Value shared = args.back();
+        auto [offsets, sizes] = slice(ivs);
+        SmallVector<OpFoldResult> strides(offsets.size(), b.getIndexAttr(1));
+        Value tile = tensor::ExtractSliceOp::create(b, loc, shared, offsets,
+                                                    sizes, strides);
+        Value result = body(ivs, tile);
+        auto terminator = scf::InParallelOp::create(b, loc);
+        OpBuilder::InsertionGuard guard(b);
+        b.setInsertionPointToStart(terminator.getBody());
+        tensor::ParallelInsertSliceOp::create(b, loc, result, shared, offsets,
+                                              sizes, strides);
+      });
+  return forall.getResult(0);
+}
+
+//===----------------------------------------------------------------------===//
+// Channels-last: vectors over channels
+//===----------------------------------------------------------------------===//
+
+Value VectorLowering::lowerChannelsLast(Value empty) {
+  Value channels = inDims[rank - 1];
+  std::optional<int64_t> staticC = getConstantIntValue(channels);
+  int64_t chunk = 4 * lanes;
+  if (staticC)
+    chunk = std::min<int64_t>(
+        chunk, static_cast<int64_t>(llvm::PowerOf2Ceil(*staticC)));
+  // One task per (batch, first output spatial index): a row of outputs.
+  auto slice = [&](ValueRange ivs) {
+    SmallVector<OpFoldResult> offsets(rank, b.getIndexAttr(0)),
+        sizes = getAsOpFoldResult(outDims);
+    offsets[0] = ivs[0];
+    offsets[1] = ivs[1];
+    sizes[0] = sizes[1] = b.getIndexAttr(1);
+    return std::make_pair(offsets, sizes);
+  };
+  auto body = [&](ValueRange ivs, Value tile) -> Value {
+    Value batch = ivs[0];
+    SmallVector<Value> outIdx = {ivs[1]};
+    IndexArith ia(b, loc);
+    Taps<Value> first = geom[0].taps(ia, ivs[1], inSizes[0], padBegin[0]);
+    auto build = [&](Value tile) -> Value {
+      std::function<Value(int64_t, Value)> positions = [&](int64_t i,
+                                                           Value t) -> Value {
+        if (i < n)
+          return loopOver(cst(0), outDims[1 + i], cst(1), t,
+                          [&](Value o, Value t2) {
+                            outIdx.push_back(o);
+                            Value r = positions(i + 1, t2);
+                            outIdx.pop_back();
+                            return r;
+                          });
+        // One output position: every channel chunk.
+        IndexArith pa(b, loc);
+        SmallVector<Taps<Value>> taps;
+        SmallVector<int64_t> steps;
+        SmallVector<Value> factors;
+        for (int64_t d = 0; d < n; ++d) {
+          taps.push_back(
+              d == 0 ? first
+                     : geom[d].taps(pa, outIdx[d], inSizes[d], padBegin[d]));
+          steps.push_back(geom[d].step());
+          if (!isMax())
+            factors.push_back(geom[d].divisor(pa, outIdx[d], inSizes[d],
+                                              spec.countIncludePad));
+        }
+        Value divisor = isMax() ? Value() : indexToAcc(product(factors));
+        auto chunkAt = [&](Value c0, Value t3, bool inBounds) {
+          Value acc = splat(neutral(accType), chunk);
+          acc = reduceTaps(
+              taps, steps, acc, [&](Value a, ArrayRef<Value> pos) -> Value {
+                SmallVector<Value> idx = {batch};
+                idx.append(pos.begin(), pos.end());
+                idx.push_back(c0);
+                return combine(a, read(input, idx, chunk, inBounds));
+              });
+          SmallVector<Value> dst(rank, cst(0));
+          for (int64_t d = 1; d < n; ++d)
+            dst[1 + d] = outIdx[d];
+          dst[rank - 1] = c0;
+          return write(acc, t3, dst, inBounds, divisor);
+        };
+        Value full =
+            pa.mul(pa.floorDiv(channels, pa.cst(chunk)), pa.cst(chunk));
+        t = loopOver(cst(0), full, cst(chunk), t,
+                     [&](Value c0, Value t3) { return chunkAt(c0, t3, true); });
+        if (staticC && *staticC % chunk == 0)
+          return t;
+        return loopOver(full, channels, cst(chunk), t, [&](Value c0, Value t3) {
+          return chunkAt(c0, t3, false);
+        });
+      };
+      return positions(1, tile);
+    };
+    // The input rows this task reads, for the NaN scan.
+    SmallVector<Value> lo(rank, cst(0)), hi(inDims.begin(), inDims.end());
+    lo[0] = batch;
+    hi[0] = ia.add(batch, ia.cst(1));
+    lo[1] = ia.add(first.start, ia.mul(first.lo, ia.cst(geom[0].step())));
+    hi[1] = ia.max(
+        lo[1], ia.add(first.start, ia.add(ia.mul(ia.sub(first.hi, ia.cst(1)),
+                                                 ia.cst(geom[0].step())),
+                                          ia.cst(1))));
+    return withNaNCheck(tile, lo, hi, build);
+  };
+  return buildForall(b, loc, {outDims[0], outDims[1]}, empty, slice, body);
+}
+
+//===----------------------------------------------------------------------===//
+// Channels-first: vectors along the last spatial dimension
+//===----------------------------------------------------------------------===//
+
+Value VectorLowering::lowerChannelsFirst(Value empty) {
+  // One task per (batch, channel): a whole output plane.
+  auto slice = [&](ValueRange ivs) {
+    SmallVector<OpFoldResult> offsets(rank, b.getIndexAttr(0)),
+        sizes = getAsOpFoldResult(outDims);
+    offsets[0] = ivs[0];
+    offsets[1] = ivs[1];
+    sizes[0] = sizes[1] = b.getIndexAttr(1);
+    return std::make_pair(offsets, sizes);
+  };
+  auto body = [&](ValueRange ivs, Value tile) -> Value {
+    Row row;
+    row.n = ivs[0];
+    row.c = ivs[1];
+    auto build = [&](Value tile) -> Value {
+      std::function<Value(int64_t, Value)> rows = [&](int64_t i,
+                                                      Value t) -> Value {
+        if (i < n - 1)
+          return loopOver(cst(0), outDims[2 + i], cst(1), t,
+                          [&](Value o, Value t2) {
+                            IndexArith ia(b, loc);
+                            row.out.push_back(o);
+                            row.taps.push_back(
+                                geom[i].taps(ia, o, inSizes[i], padBegin[i]));
+                            row.steps.push_back(geom[i].step());
+                            Value r = rows(i + 1, t2);
+                            row.out.pop_back();
+                            row.taps.pop_back();
+                            row.steps.pop_back();
+                            return r;
+                          });
+        if (!isMax()) {
+          IndexArith ia(b, loc);
+          SmallVector<Value> factors;
+          for (int64_t d = 0; d < n - 1; ++d)
+            factors.push_back(geom[d].divisor(ia, row.out[d], inSizes[d],
+                                              spec.countIncludePad));
+          row.divisor = indexToAcc(product(factors));
+        }
+        return emitRow(t, row);
+      };
+      return rows(0, tile);
+    };
+    SmallVector<Value> lo(rank, cst(0)), hi(inDims.begin(), inDims.end());
+    IndexArith ia(b, loc);
+    lo[0] = row.n;
+    hi[0] = ia.add(row.n, ia.cst(1));
+    lo[1] = row.c;
+    hi[1] = ia.add(row.c, ia.cst(1));
+    return withNaNCheck(tile, lo, hi, build);
+  };
+  return buildForall(b, loc, {outDims[0], outDims[1]}, empty, slice, body);
+}
+
+/// Input indices [n, c, positions..., last].
+SmallVector<Value> VectorLowering::rowIndices(const Row &row,
+                                              ArrayRef<Value> positions,
+                                              Value last) {
+  SmallVector<Value> idx = {row.n, row.c};
+  idx.append(positions.begin(), positions.end());
+  idx.push_back(last);
+  return idx;
+}
+
+/// Tile indices [0, 0, row outputs..., last].
+static SmallVector<Value> tileIndices(OpBuilder &b, Location loc,
+                                      ArrayRef<Value> out, Value last) {
+  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+  SmallVector<Value> idx = {zero, zero};
+  idx.append(out.begin(), out.end());
+  idx.push_back(last);
+  return idx;
+}
+
+/// One output row along the last spatial dimension W: border blocks,
+/// interior blocks of `lanes` outputs whose taps all lie inside the input,
+/// and single outputs where sizes are dynamic.
+Value VectorLowering::emitRow(Value tile, const Row &row) {
+  int64_t d = n - 1;
+  const DimGeometry &g = geom[d];
+  Value outW = outDims[rank - 1];
+  std::optional<int64_t> staticOut = getConstantIntValue(outW);
+  int64_t width = lanes;
+  IndexArith ia(b, loc);
+  if (staticIn[d] && staticOut) {
+    int64_t in = *staticIn[d], out = *staticOut;
+    CheckedArith ca;
+    int64_t lo = out, hi = out;
+    if (g.isWindow) {
+      const WindowDim &w = g.w;
+      int64_t pb = computePadBegin(ca, in, w);
+      lo = std::min(ca.ceilDiv(pb, w.stride), out);
+      // Interior blocks read `width * stride` elements from each tap's
+      // start: the last such read must end inside the input.
+      int64_t last = ca.floorDiv(
+          ca.add(ca.sub(ca.sub(in, w.stride), ca.mul(w.kernel - 1, w.dilation)),
+                 pb),
+          w.stride);
+      hi = std::clamp<int64_t>(ca.add(last, 1), lo, out);
+      if (ca.overflow)
+        lo = hi = out;
+    }
+    if (hi - lo < width)
+      lo = hi = out;
+    width = std::min(width, out);
+    // Static blocks cover [0, lo) and [hi, out), overlapping neighbours
+    // rather than reading past the row.
+    auto staticBlocks = [&](int64_t from, int64_t to, Value t) -> Value {
+      for (int64_t ow0 = from; ow0 < to; ow0 += width) {
+        int64_t start = std::min(ow0, out - width);
+        std::optional<Value> r = emitStaticBlock(t, row, start, width);
+        if (r) {
+          t = *r;
+          continue;
+        }
+        t = loopOver(
+            cst(start), cst(start + width), cst(1), t,
+            [&](Value ow, Value t2) { return emitOneOutput(t2, row, ow); });
+      }
+      return t;
+    };
+    tile = staticBlocks(0, lo, tile);
+    if (hi > lo)
+      tile =
+          loopOver(cst(lo), cst(hi), cst(width), tile, [&](Value ow0, Value t) {
+            IndexArith la(b, loc);
+            Value start = la.min(ow0, la.cst(hi - width));
+            return emitInteriorBlock(t, row, start, width);
+          });
+    return staticBlocks(hi, out, tile);
+  }
+
+  // Dynamic sizes: interior blocks where they fit, single outputs around.
+  auto single = [&](Value from, Value to, Value t) {
+    return loopOver(from, to, cst(1), t, [&](Value ow, Value t2) {
+      return emitOneOutput(t2, row, ow);
+    });
+  };
+  if (!g.isWindow)
+    return single(cst(0), outW, tile);
+  const WindowDim &w = g.w;
+  Value in = inSizes[d];
+  Value lo = ia.min(ia.ceilDiv(padBegin[d], ia.cst(w.stride)), outW);
+  Value last = ia.floorDiv(ia.add(ia.sub(ia.sub(in, ia.cst(w.stride)),
+                                         ia.cst((w.kernel - 1) * w.dilation)),
+                                  padBegin[d]),
+                           ia.cst(w.stride));
+  Value hi = ia.min(ia.max(ia.add(last, ia.cst(1)), lo), outW);
+  // hi - lo >= width ? hi : lo
+  Value blocksEnd = ia.selectGE(ia.sub(hi, lo), ia.cst(width), hi, lo);
+  tile = single(cst(0), lo, tile);
+  tile = loopOver(lo, blocksEnd, cst(width), tile, [&](Value ow0, Value t) {
+    IndexArith la(b, loc);
+    Value start = la.min(ow0, la.sub(blocksEnd, la.cst(width)));
+    return emitInteriorBlock(t, row, start, width);
+  });
+  return single(blocksEnd, outW, tile);
+}
+
+/// `width` outputs from `ow0` whose taps all lie inside the input: per tap
+/// one unmasked read, strided windows picking every stride-th lane.
+Value VectorLowering::emitInteriorBlock(Value tile, const Row &row, Value ow0,
+                                        int64_t width) {
+  const WindowDim &w = geom[n - 1].w;
+  IndexArith ia(b, loc);
+  Value base = ia.sub(ia.mul(ow0, ia.cst(w.stride)), padBegin[n - 1]);
+  SmallVector<int64_t> pick;
+  for (int64_t l = 0; l < width; ++l)
+    pick.push_back(l * w.stride);
+  Value acc = splat(neutral(accType), width);
+  acc = reduceTaps(
+      row.taps, row.steps, acc, [&](Value a, ArrayRef<Value> pos) -> Value {
+        for (int64_t k = 0; k < w.kernel; ++k) {
+          IndexArith ka(b, loc);
+          Value at = ka.add(base, ka.cst(k * w.dilation));
+          Value v = read(input, rowIndices(row, pos, at), width * w.stride,
+                         /*inBounds=*/true);
+          if (w.stride != 1)
+            v = vector::ShuffleOp::create(b, loc, v, v, pick);
+          a = combine(a, v);
+        }
+        return a;
+      });
+  Value divisor;
+  if (!isMax())
+    divisor = arith::MulFOp::create(
+        b, loc, row.divisor,
+        arith::ConstantOp::create(
+            b, loc, b.getFloatAttr(accType, static_cast<double>(w.kernel))));
+  return write(acc, tile, tileIndices(b, loc, row.out, ow0),
+               /*inBounds=*/true, divisor);
+}
+
+/// `width` outputs from the static `ow0` with static sizes: each tap reads
+/// the span of input its lanes need once and moves the lanes into place
+/// with one constant shuffle, neutral lanes where the tap does not exist
+/// (padding, shorter adaptive bins). None if a span is too wide.
+std::optional<Value> VectorLowering::emitStaticBlock(Value tile, const Row &row,
+                                                     int64_t ow0,
+                                                     int64_t width) {
+  int64_t d = n - 1;
+  const DimGeometry &g = geom[d];
+  int64_t in = *staticIn[d];
+  CheckedArith ca;
+  int64_t pb = g.isWindow ? computePadBegin(ca, in, g.w) : 0;
+  struct Tap {
+    int64_t base, len;
+    SmallVector<int64_t> mask;
+  };
+  SmallVector<Tap> taps;
+  SmallVector<Taps<int64_t>> laneTaps;
+  int64_t maxTaps = 0;
+  for (int64_t l = 0; l < width; ++l) {
+    laneTaps.push_back(g.taps(ca, ow0 + l, in, pb));
+    maxTaps = std::max(maxTaps, laneTaps.back().hi);
+  }
+  for (int64_t k = 0; k < maxTaps; ++k) {
+    int64_t lo = std::numeric_limits<int64_t>::max(), hi = -1;
+    SmallVector<int64_t> pos(width, -1);
+    for (int64_t l = 0; l < width; ++l) {
+      const Taps<int64_t> &t = laneTaps[l];
+      if (k < t.lo || k >= t.hi)
+        continue;
+      pos[l] = t.start + k * g.step();
+      lo = std::min(lo, pos[l]);
+      hi = std::max(hi, pos[l]);
+    }
+    if (hi < 0)
+      continue;
+    Tap tap{lo, hi - lo + 1, {}};
+    if (tap.len > kMaxBlockReadVectors * lanes || ca.overflow)
+      return std::nullopt;
+    for (int64_t l = 0; l < width; ++l)
+      tap.mask.push_back(pos[l] < 0 ? tap.len : pos[l] - lo);
+    taps.push_back(std::move(tap));
+  }
+
+  Value acc = splat(neutral(accType), width);
+  acc = reduceTaps(
+      row.taps, row.steps, acc, [&](Value a, ArrayRef<Value> pos) -> Value {
+        for (const Tap &tap : taps) {
+          Value v = read(input, rowIndices(row, pos, cst(tap.base)), tap.len,
+                         /*inBounds=*/true);
+          bool identity = tap.len == width;
+          for (int64_t l = 0; identity && l < width; ++l)
+            identity = tap.mask[l] == l;
+          if (!identity)
+            v = vector::ShuffleOp::create(
+                b, loc, v, splat(neutral(accType), tap.len), tap.mask);
+          a = combine(a, v);
+        }
+        return a;
+      });
+  Value divisor;
+  if (!isMax()) {
+    SmallVector<Attribute> factors;
+    for (int64_t l = 0; l < width; ++l) {
+      int64_t f = std::max<int64_t>(
+          g.divisor(ca, ow0 + l, in, spec.countIncludePad), 1);
+      factors.push_back(b.getFloatAttr(accType, static_cast<double>(f)));
+    }
+    Value laneFactors = arith::ConstantOp::create(
+        b, loc, DenseElementsAttr::get(vecType(width, accType), factors));
+    divisor =
+        arith::MulFOp::create(b, loc, splat(row.divisor, width), laneFactors);
+  }
+  return write(acc, tile, tileIndices(b, loc, row.out, cst(ow0)),
+               /*inBounds=*/true, divisor);
+}
+
+/// The single output `ow` of the row, its taps clamped to the input.
+Value VectorLowering::emitOneOutput(Value tile, const Row &row, Value ow) {
+  int64_t d = n - 1;
+  IndexArith ia(b, loc);
+  SmallVector<Taps<Value>> taps = row.taps;
+  SmallVector<int64_t> steps = row.steps;
+  taps.push_back(geom[d].taps(ia, ow, inSizes[d], padBegin[d]));
+  steps.push_back(geom[d].step());
+  Value acc = splat(neutral(accType), 1);
+  acc =
+      reduceTaps(taps, steps, acc, [&](Value a, ArrayRef<Value> pos) -> Value {
+        return combine(a,
+                       read(input, rowIndices(row, pos.drop_back(), pos.back()),
+                            1, /*inBounds=*/true));
+      });
+  Value divisor;
+  if (!isMax())
+    divisor = arith::MulFOp::create(
+        b, loc, row.divisor,
+        indexToAcc(
+            ia.max(geom[d].divisor(ia, ow, inSizes[d], spec.countIncludePad),
+                   ia.cst(1))));
+  return write(acc, tile, tileIndices(b, loc, row.out, ow), /*inBounds=*/true,
+               divisor);
+}
+
+//===----------------------------------------------------------------------===//
+// Global pooling: multi-accumulator reductions
+//===----------------------------------------------------------------------===//
+
+Value VectorLowering::lowerGlobal(Value empty) {
+  IndexArith ia(b, loc);
+  Value count = product(inSizes);
+  Value divisor = isMax() ? Value() : indexToAcc(count);
+  int64_t outRank = cast<RankedTensorType>(empty.getType()).getRank();
+  int64_t outChannelDim = spec.keepDims ? channelDim() : 1;
+  Value channels = inDims[channelDim()];
+
+  if (channelsLast()) {
+    // Tasks over (batch, channel chunk); each sums every spatial position.
+    std::optional<int64_t> staticC = getConstantIntValue(channels);
+    int64_t chunk = 4 * lanes;
+    if (staticC)
+      chunk = std::min<int64_t>(
+          chunk, static_cast<int64_t>(llvm::PowerOf2Ceil(*staticC)));
+    Value chunks = ia.ceilDiv(channels, ia.cst(chunk));
+    auto slice = [&](ValueRange ivs) {
+      IndexArith sa(b, loc);
+      Value c0 = sa.mul(ivs[1], sa.cst(chunk));
+      SmallVector<OpFoldResult> offsets(outRank, b.getIndexAttr(0)),
+          sizes(outRank, b.getIndexAttr(1));
+      offsets[0] = ivs[0];
+      offsets[outChannelDim] = c0;
+      sizes[outChannelDim] =
+          getAsOpFoldResult(sa.min(sa.cst(chunk), sa.sub(channels, c0)));
+      return std::make_pair(offsets, sizes);
+    };
+    auto body = [&](ValueRange ivs, Value tile) -> Value {
+      IndexArith ba(b, loc);
+      Value c0 = ba.mul(ivs[1], ba.cst(chunk));
+      SmallVector<Taps<Value>> taps;
+      for (Value in : inSizes)
+        taps.push_back({cst(0), cst(0), in});
+      SmallVector<int64_t> steps(n, 1);
+      Value acc = splat(neutral(accType), chunk);
+      acc = reduceTaps(taps, steps, acc,
+                       [&](Value a, ArrayRef<Value> pos) -> Value {
+                         SmallVector<Value> idx = {ivs[0]};
+                         idx.append(pos.begin(), pos.end());
+                         idx.push_back(c0);
+                         return combine(a, read(input, idx, chunk, false));
+                       });
+      SmallVector<Value> dst(outRank, cst(0));
+      return write(acc, tile, dst, /*inBounds=*/false, divisor);
+    };
+    return buildForall(b, loc, {outDims[0], chunks}, empty, slice, body);
+  }
+
+  // Channels-first: each (batch, channel) plane is contiguous; reduce it
+  // as one flat array.
+  SmallVector<ReassociationIndices> reassoc = {{0}, {1}, {}};
+  for (int64_t d = 2; d < rank; ++d)
+    reassoc.back().push_back(d);
+  Value flat = tensor::CollapseShapeOp::create(b, loc, input, reassoc);
+  std::optional<int64_t> staticCount = getConstantIntValue(count);
+  int64_t chunk = 4 * lanes;
+  if (staticCount)
+    chunk = std::min<int64_t>(
+        chunk, static_cast<int64_t>(llvm::PowerOf2Ceil(*staticCount)));
+  auto slice = [&](ValueRange ivs) {
+    SmallVector<OpFoldResult> offsets(outRank, b.getIndexAttr(0)),
+        sizes(outRank, b.getIndexAttr(1));
+    offsets[0] = ivs[0];
+    offsets[1] = ivs[1];
+    return std::make_pair(offsets, sizes);
+  };
+  auto body = [&](ValueRange ivs, Value tile) -> Value {
+    IndexArith ba(b, loc);
+    Value full = ba.mul(ba.floorDiv(count, ba.cst(chunk)), ba.cst(chunk));
+    auto step = [&](bool inBounds) {
+      return [&, inBounds](Value i, ValueRange args) -> SmallVector<Value> {
+        Value v = read(flat, ValueRange{ivs[0], ivs[1], i}, chunk, inBounds);
+        return {combine(args[0], v)};
+      };
+    };
+    Value acc = splat(neutral(accType), chunk);
+    acc = forLoop(cst(0), full, cst(chunk), acc, step(true)).front();
+    acc = forLoop(full, count, cst(chunk), acc, step(false)).front();
+    vector::CombiningKind kind = vector::CombiningKind::ADD;
+    auto fastmath = arith::FastMathFlags::none;
+    if (!isMax())
+      fastmath = arith::FastMathFlags::reassoc;
+    else if (isa<FloatType>(accType))
+      kind = vector::CombiningKind::MAXIMUMF;
+    else
+      kind = vector::CombiningKind::MAXSI;
+    Value r = vector::ReductionOp::create(b, loc, kind, acc, fastmath);
+    SmallVector<Value> dst(outRank, cst(0));
+    return write(splat(r, 1), tile, dst, /*inBounds=*/true, divisor);
+  };
+  return buildForall(b, loc, {outDims[0], outDims[1]}, empty, slice, body);
+}
+
+//===----------------------------------------------------------------------===//
+// Pattern and pass
+//===----------------------------------------------------------------------===//
+
+namespace {
+struct LowerPoolOpToVector : OpInterfaceRewritePattern<PoolOpInterface> {
+  LowerPoolOpToVector(MLIRContext *ctx, int64_t vectorBits,
+                      PoolStrategy strategy, bool assertWindowFits)
+      : OpInterfaceRewritePattern<PoolOpInterface>(ctx), vectorBits(vectorBits),
+        strategy(strategy), assertWindowFits(assertWindowFits) {}
+
+  LogicalResult matchAndRewrite(PoolOpInterface op,
+                                PatternRewriter &rewriter) const override {
+    ReifiedRankedShapedTypeDims shapes;
+    if (failed(reifyPoolResultShapes(rewriter, op, shapes)))
+      return rewriter.notifyMatchFailure(op, "cannot reify the result shape");
+    VectorLowering lowering(rewriter, op, vectorBits, strategy);
+    if (assertWindowFits) {
+      SmallVector<Value> inSizes;
+      PoolSpec spec = op.getSpec();
+      auto inputType = cast<RankedTensorType>(op.getInput().getType());
+      int64_t n = getSpatialRank(spec, inputType.getRank());
+      for (int64_t i = 0; i < n; ++i)
+        inSizes.push_back(getValueOrCreateConstantIndexOp(
+            rewriter, op.getLoc(),
+            tensor::getMixedSize(rewriter, op.getLoc(), op.getInput(),
+                                 getSpatialDim(spec.layout, i))));
+      emitPoolShapeChecks(rewriter, op.getLoc(), spec, inSizes);
+    }
+    Value result = lowering.lower(shapes.front());
+    Type resultType = op->getResult(0).getType();
+    if (result.getType() != resultType)
+      result =
+          tensor::CastOp::create(rewriter, op.getLoc(), resultType, result);
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+
+  int64_t vectorBits;
+  PoolStrategy strategy;
+  bool assertWindowFits;
+};
+
+struct ConvertPoolToVectorPass
+    : pool::impl::ConvertPoolToVectorBase<ConvertPoolToVectorPass> {
+  using Base::Base;
+  void runOnOperation() override {
+    std::optional<PoolStrategy> parsed = parsePoolStrategy(strategy);
+    if (!parsed) {
+      getOperation().emitError()
+          << "convert-pool-to-vector: unknown strategy '" << strategy
+          << "' (expected auto, direct, separable or sliding)";
+      return signalPassFailure();
+    }
+    if (vectorBits < 0 || vectorBits % 8 != 0 || vectorBits > 4096) {
+      getOperation().emitError()
+          << "convert-pool-to-vector: vector-bits = " << vectorBits
+          << " must be 0 (the host's) or a multiple of 8 up to 4096";
+      return signalPassFailure();
+    }
+    int64_t bits = vectorBits ? int64_t(vectorBits) : getHostVectorBits();
+    RewritePatternSet patterns(&getContext());
+    populatePoolToVectorPatterns(patterns, bits, *parsed, assertWindowFits);
+    SmallVector<Operation *> ops;
+    getOperation().walk([&](PoolOpInterface op) { ops.push_back(op); });
+    GreedyRewriteConfig config;
+    config.setStrictness(GreedyRewriteStrictness::ExistingOps);
+    bool changed = false;
+    if (failed(applyOpPatternsGreedily(ops, std::move(patterns), config,
+                                       &changed)))
+      return signalPassFailure();
+    WalkResult left = getOperation().walk([](PoolOpInterface op) {
+      op.emitOpError("could not be lowered to vector loops");
+      return WalkResult::interrupt();
+    });
+    if (left.wasInterrupted())
+      signalPassFailure();
+  }
+};
+} // namespace
+
+void mlir::pool::populatePoolToVectorPatterns(RewritePatternSet &patterns,
+                                              int64_t vectorBits,
+                                              PoolStrategy strategy,
+                                              bool assertWindowFits) {
+  patterns.add<LowerPoolOpToVector>(patterns.getContext(), vectorBits, strategy,
+                                    assertWindowFits);
+}

@@ -227,11 +227,13 @@ int64_t pool_run::runDifferential(const DialectRegistry &registry,
                                   const DifferentialOptions &options) {
   int64_t passed = 0, failures = 0;
   std::map<std::string, int64_t> categories;
+  std::string variant;
   auto report = [&](const Case &c, const std::string &what) {
     ++failures;
     llvm::outs() << "MISMATCH seed " << c.seed << " (" << c.category
-                 << "): " << what << "\n  replay: pool-run --differential=1 "
-                 << "--seed=" << c.seed << "\n"
+                 << ", strategy " << variant << "): " << what
+                 << "\n  replay: pool-run --differential=1 "
+                 << "--seed=" << c.seed << " --strategy=" << variant << "\n"
                  << c.text;
     if (!options.dumpDir.empty()) {
       llvm::sys::fs::create_directories(options.dumpDir);
@@ -273,70 +275,80 @@ int64_t pool_run::runDifferential(const DialectRegistry &registry,
       cases.push_back(std::move(p));
     }
 
-    std::string error;
-    pool::PoolPipelineOptions pipeline;
-    pipeline.assertWindowFits = options.assertWindowFits;
-    FailureOr<std::unique_ptr<JitModule>> batchJit =
-        JitModule::compile(*batch, pipeline, error);
-    for (Prepared &p : cases) {
-      // When the batch does not compile, each case compiles alone to find
-      // the culprits.
-      std::unique_ptr<JitModule> single;
-      JitModule *jit = succeeded(batchJit) ? batchJit->get() : nullptr;
-      if (!jit) {
-        OwningOpRef<ModuleOp> alone = p.original->clone();
-        FailureOr<std::unique_ptr<JitModule>> compiled =
-            JitModule::compile(*alone, pipeline, error);
-        if (failed(compiled)) {
-          report(p.c, "compiling failed: " + error);
+    for (const std::string &v : options.strategies) {
+      variant = v;
+      std::string error;
+      pool::PoolPipelineOptions pipeline;
+      pipeline.assertWindowFits = options.assertWindowFits;
+      if (variant == "linalg")
+        pipeline.vectorize = false;
+      else
+        pipeline.strategy = variant;
+      FailureOr<std::unique_ptr<JitModule>> batchJit =
+          JitModule::compile(*batch, pipeline, error);
+      for (Prepared &p : cases) {
+        // When the batch does not compile, each case compiles alone to find
+        // the culprits.
+        std::unique_ptr<JitModule> single;
+        JitModule *jit = succeeded(batchJit) ? batchJit->get() : nullptr;
+        if (!jit) {
+          OwningOpRef<ModuleOp> alone = p.original->clone();
+          FailureOr<std::unique_ptr<JitModule>> compiled =
+              JitModule::compile(*alone, pipeline, error);
+          if (failed(compiled)) {
+            report(p.c, "compiling failed: " + error);
+            continue;
+          }
+          single = std::move(*compiled);
+          jit = single.get();
+        }
+        std::mt19937_64 rng(p.c.seed * 7919 + 17);
+        HostTensor input(p.c.kind, p.c.inShape);
+        input.fillRandom(rng, p.c.specials);
+        std::vector<HostTensor> got, want;
+        bool ran = succeeded(jit->call(p.c.name, p.sig, {input}, got, error));
+        if (!ran && !single) {
+          // A batch whose code does not link (a missing runtime symbol) fails
+          // every call: compile the case alone to tell which one it is.
+          OwningOpRef<ModuleOp> alone = p.original->clone();
+          FailureOr<std::unique_ptr<JitModule>> compiled =
+              JitModule::compile(*alone, pipeline, error);
+          if (succeeded(compiled)) {
+            single = std::move(*compiled);
+            ran = succeeded(single->call(p.c.name, p.sig, {input}, got, error));
+          }
+        }
+        if (!ran) {
+          report(p.c, "running failed: " + error);
           continue;
         }
-        single = std::move(*compiled);
-        jit = single.get();
-      }
-      std::mt19937_64 rng(p.c.seed * 7919 + 17);
-      HostTensor input(p.c.kind, p.c.inShape);
-      input.fillRandom(rng, p.c.specials);
-      std::vector<HostTensor> got, want;
-      bool ran = succeeded(jit->call(p.c.name, p.sig, {input}, got, error));
-      if (!ran && !single) {
-        // A batch whose code does not link (a missing runtime symbol) fails
-        // every call: compile the case alone to tell which one it is.
-        OwningOpRef<ModuleOp> alone = p.original->clone();
-        FailureOr<std::unique_ptr<JitModule>> compiled =
-            JitModule::compile(*alone, pipeline, error);
-        if (succeeded(compiled)) {
-          single = std::move(*compiled);
-          ran = succeeded(single->call(p.c.name, p.sig, {input}, got, error));
+        auto func = cast<func::FuncOp>(p.original->getBody()->front());
+        if (failed(evaluateReference(func, {input}, want, error))) {
+          report(p.c, "reference failed: " + error);
+          continue;
         }
+        auto poolOp = *func.getOps<pool::PoolOpInterface>().begin();
+        Tolerance tol = poolOp.getSpec().isMax()
+                            ? Tolerance()
+                            : getAverageTolerance(p.c.kind);
+        Comparison cmp = compare(got[0], want[0], tol);
+        if (!cmp.ok()) {
+          report(p.c, llvm::formatv("{0} elements differ; first: {1}",
+                                    cmp.mismatches, cmp.firstMismatch));
+          continue;
+        }
+        ++passed;
+        ++categories[p.c.category.substr(0, p.c.category.find('-'))];
+        if (options.verbose)
+          llvm::outs() << "ok seed " << p.c.seed << " (" << p.c.category
+                       << ")\n";
       }
-      if (!ran) {
-        report(p.c, "running failed: " + error);
-        continue;
-      }
-      auto func = cast<func::FuncOp>(p.original->getBody()->front());
-      if (failed(evaluateReference(func, {input}, want, error))) {
-        report(p.c, "reference failed: " + error);
-        continue;
-      }
-      auto poolOp = *func.getOps<pool::PoolOpInterface>().begin();
-      Tolerance tol = poolOp.getSpec().isMax() ? Tolerance()
-                                               : getAverageTolerance(p.c.kind);
-      Comparison cmp = compare(got[0], want[0], tol);
-      if (!cmp.ok()) {
-        report(p.c, llvm::formatv("{0} elements differ; first: {1}",
-                                  cmp.mismatches, cmp.firstMismatch));
-        continue;
-      }
-      ++passed;
-      ++categories[p.c.category.substr(0, p.c.category.find('-'))];
-      if (options.verbose)
-        llvm::outs() << "ok seed " << p.c.seed << " (" << p.c.category << ")\n";
     }
   }
   llvm::outs() << "differential: " << options.count << " configurations, seeds "
                << options.seed << ".." << options.seed + options.count - 1
-               << "\n  passed by op: ";
+               << ", strategies " << llvm::join(options.strategies, ", ")
+               << "\n  passed (configuration x strategy) by op: ";
   bool first = true;
   for (auto &[name, count] : categories) {
     llvm::outs() << (first ? "" : ", ") << name << " " << count;

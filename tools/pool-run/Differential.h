@@ -19,6 +19,10 @@ struct DifferentialOptions {
   int64_t batch = 40;
   bool assertWindowFits = true;
   bool verbose = false;
+  /// Each configuration runs under each of these: "linalg" (pool-to-llvm
+  /// with vectorize=false) or a convert-pool-to-vector strategy.
+  std::vector<std::string> strategies = {"linalg", "direct", "separable",
+                                         "auto"};
   /// Directory where the module of each failing configuration is written.
   std::string dumpDir;
 };

@@ -73,6 +73,16 @@ static cl::opt<bool> loopOrder(
     cl::desc("Run pool-loop-order in the pipeline (contiguous dimension "
              "innermost)"),
     cl::init(true), cl::cat(category));
+static cl::opt<std::string> strategy(
+    "strategy",
+    cl::desc("Lowering: auto, direct or separable (convert-pool-to-vector), "
+             "or linalg (the linalg path, vectorize=false). The differential "
+             "tester runs every one unless this is given"),
+    cl::init("auto"), cl::cat(category));
+static cl::opt<unsigned>
+    threads("num-threads",
+            cl::desc("OpenMP threads for the kernel (0: every core)"),
+            cl::init(0), cl::cat(category));
 static cl::opt<int64_t> differential(
     "differential",
     cl::desc("Run the randomized differential tester on N configurations "
@@ -204,6 +214,11 @@ static int runFile(MLIRContext &ctx) {
   pool::PoolPipelineOptions pipeline;
   pipeline.assertWindowFits = assertWindowFits;
   pipeline.loopOrder = loopOrder;
+  pipeline.threads = threads;
+  if (strategy == "linalg")
+    pipeline.vectorize = false;
+  else
+    pipeline.strategy = strategy;
   FailureOr<std::unique_ptr<JitModule>> jit =
       JitModule::compile(*lowered, pipeline, error);
   if (failed(jit))
@@ -302,6 +317,8 @@ int main(int argc, char **argv) {
     options.count = differential;
     options.batch = std::max<int64_t>(batch, 1);
     options.assertWindowFits = assertWindowFits;
+    if (strategy.getNumOccurrences())
+      options.strategies = {strategy};
     options.verbose = verbose;
     options.dumpDir = dumpDir;
     return runDifferential(registry, options) == 0 ? 0 : 1;

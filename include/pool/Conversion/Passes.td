@@ -61,11 +61,11 @@ def ConvertPoolToVector : Pass<"convert-pool-to-vector", "mlir::func::FuncOp"> {
       adaptive bins read a vector once and select lanes with
       constant shuffles where the sizes are static; only dynamic borders
       fall back to one output at a time;
-    - `strategy=separable` (chosen by `auto` for overlapping windows of
-      more than one dimension) first reduces along the contiguous dimension
-      into a per-thread row buffer and then across rows; with stride 1 it
-      uses a running sum (averages) or the van Herk/Gil-Werman block
-      maximum, so the work per output does not grow with the window;
+    - `strategy=separable` (chosen by `auto` for channels-first windows of
+      two or more dimensions when it reads fewer taps per output, e.g.
+      7x7 and 9x9 stride 1) first reduces every input row along the
+      contiguous dimension into a per-task row buffer and then reduces the
+      remaining dimensions from the buffer; `direct` reads every window tap;
     - global pooling is a multi-accumulator vector reduction;
     - float maxima scan each thread's input slice for NaN once and, when
       there is none, use a plain compare-and-select maximum (one `vmaxps`)
@@ -79,7 +79,7 @@ def ConvertPoolToVector : Pass<"convert-pool-to-vector", "mlir::func::FuncOp"> {
     Option<"vectorBits", "vector-bits", "int64_t", /*default=*/"0",
            "SIMD register width in bits (0: detect from the host CPU)">,
     Option<"strategy", "strategy", "std::string", /*default=*/"\"auto\"",
-           "Algorithm: auto, direct, separable or sliding">,
+           "Algorithm: auto, direct or separable">,
     Option<"assertWindowFits", "assert-window-fits", "bool", /*default=*/"true",
            "Check at run time that dynamic spatial sizes fit the window">,
   ];

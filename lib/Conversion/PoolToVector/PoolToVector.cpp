@@ -40,7 +40,6 @@ std::optional<PoolStrategy> mlir::pool::parsePoolStrategy(StringRef name) {
       .Case("auto", PoolStrategy::Auto)
       .Case("direct", PoolStrategy::Direct)
       .Case("separable", PoolStrategy::Separable)
-      .Case("sliding", PoolStrategy::Sliding)
       .Default(std::nullopt);
 }
 
@@ -197,8 +196,15 @@ private:
     SmallVector<Taps<Value>> taps;
     SmallVector<int64_t> steps;
     Value divisor;
+    /// Writes into the separable strategy's row buffer (accumulator type,
+    /// indexed [rows..., W]) instead of the output slice.
+    bool toBuffer = false;
   };
   Value emitRow(Value tile, const Row &row);
+  Value writeRow(const Row &row, Value acc, Value tile, Value ow,
+                 Value divisor);
+  bool useSeparable() const;
+  Value buildSeparablePlane(Value tile, Value batch, Value channel);
   Value emitInteriorBlock(Value tile, const Row &row, Value ow0, int64_t width);
   std::optional<Value> emitStaticBlock(Value tile, const Row &row, int64_t ow0,
                                        int64_t width);
@@ -419,7 +425,7 @@ buildForall(OpBuilder &b, Location loc, ArrayRef<Value> bounds, Value dest,
                                    SmallVector<OpFoldResult>>(ValueRange ivs)>
                 slice,
             function_ref<Value(ValueRange ivs, Value tile)> body) {
-  SmallVector<OpFoldResult> ubs(bounds.begin(), bounds.end());
+  SmallVector<OpFoldResult> ubs = getAsOpFoldResult(ValueRange(bounds));
   auto forall = scf::ForallOp::create(
       b, loc, ubs, ValueRange{dest}, std::nullopt,
       [&](OpBuilder &, Location, ValueRange args) {
@@ -576,6 +582,8 @@ Value VectorLowering::lowerChannelsFirst(Value empty) {
         }
         return emitRow(t, row);
       };
+      if (useSeparable())
+        return buildSeparablePlane(tile, row.n, row.c);
       return rows(0, tile);
     };
     SmallVector<Value> lo(rank, cst(0)), hi(inDims.begin(), inDims.end());
@@ -607,6 +615,26 @@ static SmallVector<Value> tileIndices(OpBuilder &b, Location loc,
   idx.append(out.begin(), out.end());
   idx.push_back(last);
   return idx;
+}
+
+/// Writes a block of the row: into the output slice (converted to the
+/// element type) or into the row buffer.
+Value VectorLowering::writeRow(const Row &row, Value acc, Value tile, Value ow,
+                               Value divisor) {
+  if (!row.toBuffer)
+    return write(acc, tile, tileIndices(b, loc, row.out, ow),
+                 /*inBounds=*/true, divisor);
+  if (divisor) {
+    if (!isa<VectorType>(divisor.getType()))
+      divisor =
+          splat(divisor, cast<VectorType>(acc.getType()).getNumElements());
+    acc = arith::DivFOp::create(b, loc, acc, divisor);
+  }
+  SmallVector<Value> idx = row.out;
+  idx.push_back(ow);
+  return vector::TransferWriteOp::create(b, loc, acc, tile, idx,
+                                         ArrayRef<bool>{true})
+      .getResult();
 }
 
 /// One output row along the last spatial dimension W: border blocks,
@@ -724,8 +752,7 @@ Value VectorLowering::emitInteriorBlock(Value tile, const Row &row, Value ow0,
         b, loc, row.divisor,
         arith::ConstantOp::create(
             b, loc, b.getFloatAttr(accType, static_cast<double>(w.kernel))));
-  return write(acc, tile, tileIndices(b, loc, row.out, ow0),
-               /*inBounds=*/true, divisor);
+  return writeRow(row, acc, tile, ow0, divisor);
 }
 
 /// `width` outputs from the static `ow0` with static sizes: each tap reads
@@ -801,8 +828,7 @@ std::optional<Value> VectorLowering::emitStaticBlock(Value tile, const Row &row,
     divisor =
         arith::MulFOp::create(b, loc, splat(row.divisor, width), laneFactors);
   }
-  return write(acc, tile, tileIndices(b, loc, row.out, cst(ow0)),
-               /*inBounds=*/true, divisor);
+  return writeRow(row, acc, tile, cst(ow0), divisor);
 }
 
 /// The single output `ow` of the row, its taps clamped to the input.
@@ -827,8 +853,121 @@ Value VectorLowering::emitOneOutput(Value tile, const Row &row, Value ow) {
         indexToAcc(
             ia.max(geom[d].divisor(ia, ow, inSizes[d], spec.countIncludePad),
                    ia.cst(1))));
-  return write(acc, tile, tileIndices(b, loc, row.out, ow), /*inBounds=*/true,
-               divisor);
+  return writeRow(row, acc, tile, ow, divisor);
+}
+
+//===----------------------------------------------------------------------===//
+// Channels-first separable strategy
+//===----------------------------------------------------------------------===//
+
+/// The cost model (docs/performance.md): taps read per output. Direct reads
+/// every window tap; separable reduces each input row along W once (K_W
+/// taps per buffer element, about prod(strides) buffer rows per output row)
+/// and then the row taps from the buffer.
+bool VectorLowering::useSeparable() const {
+  if (n < 2 || channelsLast() || spec.isGlobal() ||
+      strategy == PoolStrategy::Direct)
+    return false;
+  for (const DimGeometry &g : geom)
+    if (!g.isWindow)
+      return false;
+  if (strategy == PoolStrategy::Separable)
+    return true;
+  double rowTaps = 1, rowsPerOutput = 1;
+  for (int64_t i = 0; i < n - 1; ++i) {
+    rowTaps *= static_cast<double>(geom[i].w.kernel);
+    rowsPerOutput *= static_cast<double>(geom[i].w.stride);
+  }
+  double kw = static_cast<double>(geom[n - 1].w.kernel);
+  return 1.25 * (kw * rowsPerOutput + rowTaps) < kw * rowTaps;
+}
+
+/// One (batch, channel) plane in two passes: every input row reduced along
+/// W into a row buffer (the direct row code, border blocks included), then
+/// every output row reduced from the buffer rows its window covers, vectors
+/// along W. Averages divide by the W factor in the first pass and by the
+/// row factor in the second.
+Value VectorLowering::buildSeparablePlane(Value tile, Value batch,
+                                          Value channel) {
+  SmallVector<OpFoldResult> bufSizes;
+  for (int64_t i = 0; i < n - 1; ++i)
+    bufSizes.push_back(getAsOpFoldResult(inSizes[i]));
+  bufSizes.push_back(getAsOpFoldResult(outDims[rank - 1]));
+  Value buf = tensor::EmptyOp::create(b, loc, bufSizes, accType);
+
+  Row first;
+  first.n = batch;
+  first.c = channel;
+  first.toBuffer = true;
+  if (!isMax())
+    first.divisor =
+        arith::ConstantOp::create(b, loc, b.getFloatAttr(accType, 1.0));
+  std::function<Value(int64_t, Value)> rowsPass = [&](int64_t i,
+                                                      Value t) -> Value {
+    if (i == n - 1)
+      return emitRow(t, first);
+    return loopOver(cst(0), inSizes[i], cst(1), t, [&](Value h, Value t2) {
+      first.out.push_back(h);
+      first.taps.push_back({h, cst(0), cst(1)});
+      first.steps.push_back(1);
+      Value r = rowsPass(i + 1, t2);
+      first.out.pop_back();
+      first.taps.pop_back();
+      first.steps.pop_back();
+      return r;
+    });
+  };
+  buf = rowsPass(0, buf);
+
+  SmallVector<Value> outIdx;
+  SmallVector<Taps<Value>> taps;
+  SmallVector<int64_t> steps;
+  std::function<Value(int64_t, Value)> outputPass = [&](int64_t i,
+                                                        Value t) -> Value {
+    if (i < n - 1)
+      return loopOver(
+          cst(0), outDims[2 + i], cst(1), t, [&](Value o, Value t2) {
+            IndexArith ia(b, loc);
+            outIdx.push_back(o);
+            taps.push_back(geom[i].taps(ia, o, inSizes[i], padBegin[i]));
+            steps.push_back(geom[i].step());
+            Value r = outputPass(i + 1, t2);
+            outIdx.pop_back();
+            taps.pop_back();
+            steps.pop_back();
+            return r;
+          });
+    IndexArith ia(b, loc);
+    Value divisor;
+    if (!isMax()) {
+      SmallVector<Value> factors;
+      for (int64_t d = 0; d < n - 1; ++d)
+        factors.push_back(
+            geom[d].divisor(ia, outIdx[d], inSizes[d], spec.countIncludePad));
+      divisor = indexToAcc(product(factors));
+    }
+    Value outW = outDims[rank - 1];
+    Value full = ia.mul(ia.floorDiv(outW, ia.cst(lanes)), ia.cst(lanes));
+    auto block = [&](bool inBounds) {
+      return [&, inBounds](Value ow0, Value t3) -> Value {
+        Value acc = splat(neutral(accType), lanes);
+        acc = reduceTaps(taps, steps, acc,
+                         [&](Value a, ArrayRef<Value> pos) -> Value {
+                           SmallVector<Value> idx(pos.begin(), pos.end());
+                           idx.push_back(ow0);
+                           Value v = vector::TransferReadOp::create(
+                               b, loc, vecType(lanes, accType), buf, idx,
+                               neutral(accType), ArrayRef<bool>{inBounds});
+                           return combine(a, v);
+                         });
+        return write(acc, t3, tileIndices(b, loc, outIdx, ow0), inBounds,
+                     divisor);
+      };
+    };
+    t = loopOver(cst(0), full, cst(lanes), t, block(true));
+    return loopOver(full, outW, cst(lanes), t, block(false));
+  };
+  return outputPass(0, tile);
 }
 
 //===----------------------------------------------------------------------===//
@@ -851,6 +990,8 @@ Value VectorLowering::lowerGlobal(Value empty) {
       chunk = std::min<int64_t>(
           chunk, static_cast<int64_t>(llvm::PowerOf2Ceil(*staticC)));
     Value chunks = ia.ceilDiv(channels, ia.cst(chunk));
+    // Unmasked reads and writes when the chunks divide the channels.
+    bool evenChunks = staticC && *staticC % chunk == 0;
     auto slice = [&](ValueRange ivs) {
       IndexArith sa(b, loc);
       Value c0 = sa.mul(ivs[1], sa.cst(chunk));
@@ -875,10 +1016,10 @@ Value VectorLowering::lowerGlobal(Value empty) {
                          SmallVector<Value> idx = {ivs[0]};
                          idx.append(pos.begin(), pos.end());
                          idx.push_back(c0);
-                         return combine(a, read(input, idx, chunk, false));
+                         return combine(a, read(input, idx, chunk, evenChunks));
                        });
       SmallVector<Value> dst(outRank, cst(0));
-      return write(acc, tile, dst, /*inBounds=*/false, divisor);
+      return write(acc, tile, dst, evenChunks, divisor);
     };
     return buildForall(b, loc, {outDims[0], chunks}, empty, slice, body);
   }
@@ -979,7 +1120,7 @@ struct ConvertPoolToVectorPass
     if (!parsed) {
       getOperation().emitError()
           << "convert-pool-to-vector: unknown strategy '" << strategy
-          << "' (expected auto, direct, separable or sliding)";
+          << "' (expected auto, direct or separable)";
       return signalPassFailure();
     }
     if (vectorBits < 0 || vectorBits % 8 != 0 || vectorBits > 4096) {

@@ -5,6 +5,18 @@
 // RUN: mlir-runner -e main -entry-point-result=void \
 // RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils,%openmp_runtime | \
 // RUN: FileCheck %s
+// RUN: pool-opt %s --pool-to-llvm="strategy=direct threads=1" | \
+// RUN: mlir-runner -e main -entry-point-result=void \
+// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils,%openmp_runtime | \
+// RUN: FileCheck %s
+// RUN: pool-opt %s --pool-to-llvm="strategy=separable threads=2" | \
+// RUN: mlir-runner -e main -entry-point-result=void \
+// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils,%openmp_runtime | \
+// RUN: FileCheck %s
+// RUN: pool-opt %s --pool-to-llvm="vectorize=false" | \
+// RUN: mlir-runner -e main -entry-point-result=void \
+// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils,%openmp_runtime | \
+// RUN: FileCheck %s
 
 // Expected values: an independent pure-Python model of the documented
 // semantics, checked by hand in the comments. The sign of a NaN is not

@@ -15,21 +15,17 @@ namespace pool {
 
 /// The algorithm a pool op is lowered with (docs/performance.md).
 enum class PoolStrategy {
-  /// Separable passes for overlapping multi-dimensional windows, sliding
-  /// passes for large stride-1 windows, direct windows otherwise.
+  /// The cost model picks direct or separable per op.
   Auto,
   /// Every tap of every window read and reduced.
   Direct,
-  /// One pass per spatial dimension through a per-thread buffer, each pass
-  /// reducing its window directly.
+  /// Channels-first windows of two or more dimensions: the last spatial
+  /// dimension reduced first, row by row, into a per-task row buffer, then
+  /// the remaining dimensions from the buffer. Other ops lower directly.
   Separable,
-  /// Separable passes that reduce stride-1 windows with a running sum
-  /// (averages) or van Herk/Gil-Werman block maxima: the work per output
-  /// does not depend on the window size.
-  Sliding,
 };
 
-/// Parses "auto", "direct", "separable" or "sliding".
+/// Parses "auto", "direct" or "separable".
 std::optional<PoolStrategy> parsePoolStrategy(StringRef name);
 
 /// The SIMD register width of the host CPU in bits: 512 with AVX-512F, 256

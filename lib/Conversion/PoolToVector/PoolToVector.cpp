@@ -156,6 +156,11 @@ private:
                                        scalar);
   }
   Value neutral(Type type) { return createPoolNeutral(b, loc, type, isMax()); }
+  /// An all-false vector<len x i1>.
+  Value noneSet(int64_t len) {
+    return arith::ConstantOp::create(
+        b, loc, DenseElementsAttr::get(vecType(len, b.getI1Type()), false));
+  }
   Value indexToAcc(Value index) {
     Value i64 = arith::IndexCastOp::create(b, loc, b.getI64Type(), index);
     return arith::SIToFPOp::create(b, loc, accType, i64);
@@ -180,6 +185,14 @@ private:
   using TapBody = function_ref<Value(Value acc, ArrayRef<Value> positions)>;
   Value reduceTaps(ArrayRef<Taps<Value>> taps, ArrayRef<int64_t> steps,
                    Value acc, TapBody body);
+  using TapBodyN = function_ref<SmallVector<Value>(ValueRange accs,
+                                                   ArrayRef<Value> positions)>;
+  SmallVector<Value> reduceTapsN(ArrayRef<Taps<Value>> taps,
+                                 ArrayRef<int64_t> steps, ValueRange accs,
+                                 TapBodyN body);
+  bool flaggedMax() const { return isMax() && isa<FloatType>(accType); }
+  SmallVector<Value> combineFlagged(ValueRange accs, Value value);
+  Value applyNaNFlag(Value plain, Value flag);
   Value anyNaN(ArrayRef<Value> lo, ArrayRef<Value> hi);
   Value withNaNCheck(Value tile, ArrayRef<Value> lo, ArrayRef<Value> hi,
                      function_ref<Value(Value)> build);
@@ -306,23 +319,57 @@ SmallVector<Value> VectorLowering::forLoop(
 Value VectorLowering::reduceTaps(ArrayRef<Taps<Value>> taps,
                                  ArrayRef<int64_t> steps, Value acc,
                                  TapBody body) {
+  return reduceTapsN(
+             taps, steps, acc,
+             [&](ValueRange accs, ArrayRef<Value> pos) -> SmallVector<Value> {
+               return {body(accs[0], pos)};
+             })
+      .front();
+}
+
+SmallVector<Value> VectorLowering::reduceTapsN(ArrayRef<Taps<Value>> taps,
+                                               ArrayRef<int64_t> steps,
+                                               ValueRange accs, TapBodyN body) {
   SmallVector<Value> positions;
-  std::function<Value(size_t, Value)> nest = [&](size_t d, Value a) -> Value {
+  std::function<SmallVector<Value>(size_t, ValueRange)> nest =
+      [&](size_t d, ValueRange a) -> SmallVector<Value> {
     if (d == taps.size())
       return body(a, positions);
-    Value one = cst(1);
-    return forLoop(taps[d].lo, taps[d].hi, one, a,
+    return forLoop(taps[d].lo, taps[d].hi, cst(1), a,
                    [&](Value k, ValueRange args) -> SmallVector<Value> {
                      IndexArith ia(b, loc);
                      positions.push_back(
                          ia.add(taps[d].start, ia.mul(k, ia.cst(steps[d]))));
-                     Value r = nest(d + 1, args[0]);
+                     SmallVector<Value> r = nest(d + 1, args);
                      positions.pop_back();
-                     return {r};
-                   })
-        .front();
+                     return r;
+                   });
   };
-  return nest(0, acc);
+  return nest(0, accs);
+}
+
+/// Folds `value` into a plain maximum and a per-lane NaN flag: the exact
+/// NaN-propagating maximum for the price of one compare more per vector.
+SmallVector<Value> VectorLowering::combineFlagged(ValueRange accs,
+                                                  Value value) {
+  exact = false;
+  Value plain = combine(accs[0], value);
+  exact = true;
+  Value nan =
+      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, value, value);
+  return {plain, arith::OrIOp::create(b, loc, accs[1], nan)};
+}
+
+/// NaN where `flag` is set, `plain` elsewhere.
+Value VectorLowering::applyNaNFlag(Value plain, Value flag) {
+  auto floatType = cast<FloatType>(accType);
+  Value nan = arith::ConstantOp::create(
+      b, loc,
+      b.getFloatAttr(floatType,
+                     APFloat::getQNaN(floatType.getFloatSemantics())));
+  if (auto type = dyn_cast<VectorType>(plain.getType()))
+    nan = splat(nan, type.getNumElements());
+  return arith::SelectOp::create(b, loc, flag, nan, plain);
 }
 
 Value VectorLowering::product(ArrayRef<Value> factors) {
@@ -794,6 +841,9 @@ std::optional<Value> VectorLowering::emitStaticBlock(Value tile, const Row &row,
     Tap tap{lo, hi - lo + 1, {}};
     if (tap.len > kMaxBlockReadVectors * lanes || ca.overflow)
       return std::nullopt;
+    // One full (or masked) register load instead of LLVM splitting an odd
+    // length into several.
+    tap.len = static_cast<int64_t>(llvm::PowerOf2Ceil(tap.len));
     for (int64_t l = 0; l < width; ++l)
       tap.mask.push_back(pos[l] < 0 ? tap.len : pos[l] - lo);
     taps.push_back(std::move(tap));
@@ -804,7 +854,7 @@ std::optional<Value> VectorLowering::emitStaticBlock(Value tile, const Row &row,
       row.taps, row.steps, acc, [&](Value a, ArrayRef<Value> pos) -> Value {
         for (const Tap &tap : taps) {
           Value v = read(input, rowIndices(row, pos, cst(tap.base)), tap.len,
-                         /*inBounds=*/true);
+                         /*inBounds=*/tap.base + tap.len <= in);
           bool identity = tap.len == width;
           for (int64_t l = 0; identity && l < width; ++l)
             identity = tap.mask[l] == l;
@@ -1010,14 +1060,21 @@ Value VectorLowering::lowerGlobal(Value empty) {
       for (Value in : inSizes)
         taps.push_back({cst(0), cst(0), in});
       SmallVector<int64_t> steps(n, 1);
-      Value acc = splat(neutral(accType), chunk);
-      acc = reduceTaps(taps, steps, acc,
-                       [&](Value a, ArrayRef<Value> pos) -> Value {
-                         SmallVector<Value> idx = {ivs[0]};
-                         idx.append(pos.begin(), pos.end());
-                         idx.push_back(c0);
-                         return combine(a, read(input, idx, chunk, evenChunks));
-                       });
+      SmallVector<Value> accs = {splat(neutral(accType), chunk)};
+      if (flaggedMax())
+        accs.push_back(noneSet(chunk));
+      accs = reduceTapsN(
+          taps, steps, accs,
+          [&](ValueRange a, ArrayRef<Value> pos) -> SmallVector<Value> {
+            SmallVector<Value> idx = {ivs[0]};
+            idx.append(pos.begin(), pos.end());
+            idx.push_back(c0);
+            Value v = read(input, idx, chunk, evenChunks);
+            if (flaggedMax())
+              return combineFlagged(a, v);
+            return {combine(a[0], v)};
+          });
+      Value acc = flaggedMax() ? applyNaNFlag(accs[0], accs[1]) : accs[0];
       SmallVector<Value> dst(outRank, cst(0));
       return write(acc, tile, dst, evenChunks, divisor);
     };
@@ -1048,12 +1105,17 @@ Value VectorLowering::lowerGlobal(Value empty) {
     auto step = [&](bool inBounds) {
       return [&, inBounds](Value i, ValueRange args) -> SmallVector<Value> {
         Value v = read(flat, ValueRange{ivs[0], ivs[1], i}, chunk, inBounds);
+        if (flaggedMax())
+          return combineFlagged(args, v);
         return {combine(args[0], v)};
       };
     };
-    Value acc = splat(neutral(accType), chunk);
-    acc = forLoop(cst(0), full, cst(chunk), acc, step(true)).front();
-    acc = forLoop(full, count, cst(chunk), acc, step(false)).front();
+    SmallVector<Value> accs = {splat(neutral(accType), chunk)};
+    if (flaggedMax())
+      accs.push_back(noneSet(chunk));
+    accs = forLoop(cst(0), full, cst(chunk), accs, step(true));
+    accs = forLoop(full, count, cst(chunk), accs, step(false));
+    Value acc = accs[0];
     vector::CombiningKind kind = vector::CombiningKind::ADD;
     auto fastmath = arith::FastMathFlags::none;
     if (!isMax())
@@ -1063,6 +1125,9 @@ Value VectorLowering::lowerGlobal(Value empty) {
     else
       kind = vector::CombiningKind::MAXSI;
     Value r = vector::ReductionOp::create(b, loc, kind, acc, fastmath);
+    if (flaggedMax())
+      r = applyNaNFlag(r, vector::ReductionOp::create(
+                              b, loc, vector::CombiningKind::OR, accs[1]));
     SmallVector<Value> dst(outRank, cst(0));
     return write(splat(r, 1), tile, dst, /*inBounds=*/true, divisor);
   };

@@ -86,8 +86,8 @@ func.func @global_avg_nchw(%x: tensor<64x2048x7x7xf32>) -> tensor<64x2048xf32> {
 // index computation.
 // CHECK-LABEL: func.func @adaptive_avg_irregular
 //       CHECK:   scf.forall
-//       CHECK:     vector.transfer_read {{.*}} : tensor<1x512x15x15xf32>, vector<13xf32>
-//       CHECK:     vector.shuffle {{.*}} : vector<13xf32>, vector<13xf32>
+//       CHECK:     vector.transfer_read {{.*}} : tensor<1x512x15x15xf32>, vector<16xf32>
+//       CHECK:     vector.shuffle {{.*}} : vector<16xf32>, vector<16xf32>
 //   CHECK-NOT:   tensor.extract
 func.func @adaptive_avg_irregular(%x: tensor<1x512x15x15xf32>) -> tensor<1x512x7x7xf32> {
   %0 = pool.adaptive_avg %x {output_size = array<i64: 7, 7>, layout = #pool.layout<channels_first>} : tensor<1x512x15x15xf32> -> tensor<1x512x7x7xf32>

@@ -334,6 +334,18 @@ static std::vector<Bench> getBenches() {
   for (bool cl : {false, true}) {
     std::vector<int64_t> in = cl ? std::vector<int64_t>{1, 56, 56, 64}
                                  : std::vector<int64_t>{1, 64, 56, 56};
+    // The 3x3 stride-1 baseline the large windows are measured against.
+    v.push_back(
+        {llvm::formatv("max 3x3/1 p1 1x64x56x56 {0}", cl ? "NHWC" : "NCHW"),
+         "max",
+         "kernel = array<i64: 3, 3>, strides = array<i64: 1, 1>, "
+         "padding = array<i64: 1, 1, 1, 1>",
+         cl,
+         in,
+         {3, 3},
+         {1, 1},
+         {1, 1},
+         {1, 1}});
     v.push_back(
         {llvm::formatv("avg 7x7/1 p3 1x64x56x56 {0}", cl ? "NHWC" : "NCHW"),
          "avg",

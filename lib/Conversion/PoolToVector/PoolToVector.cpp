@@ -193,12 +193,16 @@ private:
   bool flaggedMax() const { return isMax() && isa<FloatType>(accType); }
   SmallVector<Value> combineFlagged(ValueRange accs, Value value);
   Value applyNaNFlag(Value plain, Value flag);
-  Value anyNaN(ArrayRef<Value> lo, ArrayRef<Value> hi);
+  Value anyNaN(ArrayRef<Value> lo, ArrayRef<Value> hi, int64_t len);
   Value withNaNCheck(Value tile, ArrayRef<Value> lo, ArrayRef<Value> hi,
-                     function_ref<Value(Value)> build);
+                     function_ref<Value(Value)> build, int64_t scanLen = 0);
   Value product(ArrayRef<Value> factors);
 
+  using OutputBody =
+      function_ref<Value(Value o, const Taps<Value> &taps, Value tile)>;
+  Value loopOutputs(int64_t i, Value tile, OutputBody body, bool split);
   Value lowerChannelsLast(Value empty);
+  Value lowerChannelsLastSeparable(Value empty);
   Value lowerChannelsFirst(Value empty);
   Value lowerGlobal(Value empty);
 
@@ -382,8 +386,8 @@ Value VectorLowering::product(ArrayRef<Value> factors) {
 
 /// Whether the input box [lo, hi) (every dimension) holds a NaN: one
 /// unordered compare per element, vectorized along the last dimension.
-Value VectorLowering::anyNaN(ArrayRef<Value> lo, ArrayRef<Value> hi) {
-  int64_t len = 4 * lanes;
+Value VectorLowering::anyNaN(ArrayRef<Value> lo, ArrayRef<Value> hi,
+                             int64_t len) {
   auto maskType = vecType(len, b.getI1Type());
   Value none = arith::ConstantOp::create(
       b, loc, DenseElementsAttr::get(maskType, false));
@@ -430,12 +434,13 @@ Value VectorLowering::anyNaN(ArrayRef<Value> lo, ArrayRef<Value> hi) {
 /// NaN-propagating maximum when it has one.
 Value VectorLowering::withNaNCheck(Value tile, ArrayRef<Value> lo,
                                    ArrayRef<Value> hi,
-                                   function_ref<Value(Value)> build) {
+                                   function_ref<Value(Value)> build,
+                                   int64_t scanLen) {
   if (!isMax() || !isa<FloatType>(accType)) {
     exact = true;
     return build(tile);
   }
-  Value hasNaN = anyNaN(lo, hi);
+  Value hasNaN = anyNaN(lo, hi, scanLen ? scanLen : 4 * lanes);
   auto ifOp = scf::IfOp::create(b, loc, tile.getType(), hasNaN,
                                 /*withElseRegion=*/true);
   {
@@ -461,7 +466,10 @@ Value VectorLowering::lower(ArrayRef<OpFoldResult> outSizes) {
   Value empty = tensor::EmptyOp::create(b, loc, outSizes, elemType);
   if (spec.isGlobal())
     return lowerGlobal(empty);
-  return channelsLast() ? lowerChannelsLast(empty) : lowerChannelsFirst(empty);
+  if (!channelsLast())
+    return lowerChannelsFirst(empty);
+  return useSeparable() ? lowerChannelsLastSeparable(empty)
+                        : lowerChannelsLast(empty);
 }
 
 /// An scf.forall over `bounds` writing into `dest`; `body` returns the slice
@@ -492,6 +500,38 @@ buildForall(OpBuilder &b, Location loc, ArrayRef<Value> bounds, Value dest,
   return forall.getResult(0);
 }
 
+/// Loops over the outputs o along spatial dimension `i`, passing each one's
+/// taps. With `split`, the outputs whose window lies inside the input get a
+/// loop of their own whose taps have the constant range [0, K): LLVM
+/// unrolls their tap loops, and only the few border outputs clamp.
+Value VectorLowering::loopOutputs(int64_t i, Value tile, OutputBody body,
+                                  bool split) {
+  Value size = outDims[spatialDim(i)];
+  const DimGeometry &g = geom[i];
+  auto general = [&](Value o, Value t) {
+    IndexArith ia(b, loc);
+    return body(o, g.taps(ia, o, inSizes[i], padBegin[i]), t);
+  };
+  if (!split || !g.isWindow)
+    return loopOver(cst(0), size, cst(1), tile, general);
+  IndexArith ia(b, loc);
+  const WindowDim &w = g.w;
+  Value lo = ia.min(ia.ceilDiv(padBegin[i], ia.cst(w.stride)), size);
+  Value last = ia.floorDiv(
+      ia.add(ia.sub(inSizes[i], ia.cst(1 + (w.kernel - 1) * w.dilation)),
+             padBegin[i]),
+      ia.cst(w.stride));
+  Value hi = ia.min(ia.max(ia.add(last, ia.cst(1)), lo), size);
+  tile = loopOver(cst(0), lo, cst(1), tile, general);
+  tile = loopOver(lo, hi, cst(1), tile, [&](Value o, Value t) {
+    IndexArith oa(b, loc);
+    Taps<Value> full{computeWindowStart(oa, o, padBegin[i], w), cst(0),
+                     cst(w.kernel)};
+    return body(o, full, t);
+  });
+  return loopOver(hi, size, cst(1), tile, general);
+}
+
 //===----------------------------------------------------------------------===//
 // Channels-last: vectors over channels
 //===----------------------------------------------------------------------===//
@@ -517,26 +557,29 @@ Value VectorLowering::lowerChannelsLast(Value empty) {
     SmallVector<Value> outIdx = {ivs[1]};
     IndexArith ia(b, loc);
     Taps<Value> first = geom[0].taps(ia, ivs[1], inSizes[0], padBegin[0]);
+    SmallVector<Taps<Value>> idxTaps = {first};
     auto build = [&](Value tile) -> Value {
       std::function<Value(int64_t, Value)> positions = [&](int64_t i,
                                                            Value t) -> Value {
         if (i < n)
-          return loopOver(cst(0), outDims[1 + i], cst(1), t,
-                          [&](Value o, Value t2) {
-                            outIdx.push_back(o);
-                            Value r = positions(i + 1, t2);
-                            outIdx.pop_back();
-                            return r;
-                          });
+          return loopOutputs(
+              i, t,
+              [&](Value o, const Taps<Value> &tp, Value t2) {
+                outIdx.push_back(o);
+                idxTaps.push_back(tp);
+                Value r = positions(i + 1, t2);
+                outIdx.pop_back();
+                idxTaps.pop_back();
+                return r;
+              },
+              /*split=*/i == n - 1);
         // One output position: every channel chunk.
         IndexArith pa(b, loc);
         SmallVector<Taps<Value>> taps;
         SmallVector<int64_t> steps;
         SmallVector<Value> factors;
         for (int64_t d = 0; d < n; ++d) {
-          taps.push_back(
-              d == 0 ? first
-                     : geom[d].taps(pa, outIdx[d], inSizes[d], padBegin[d]));
+          taps.push_back(idxTaps[d]);
           steps.push_back(geom[d].step());
           if (!isMax())
             factors.push_back(geom[d].divisor(pa, outIdx[d], inSizes[d],
@@ -584,6 +627,149 @@ Value VectorLowering::lowerChannelsLast(Value empty) {
   return buildForall(b, loc, {outDims[0], outDims[1]}, empty, slice, body);
 }
 
+/// Channels-last windows of two or more dimensions in two passes, one task
+/// per (batch, channel vector): every input row reduced along W into a
+/// buffer [rows..., OW, lanes], then every output reduced over the buffer
+/// rows its window covers. Same cost model as channels-first.
+Value VectorLowering::lowerChannelsLastSeparable(Value empty) {
+  Value channels = inDims[rank - 1];
+  std::optional<int64_t> staticC = getConstantIntValue(channels);
+  int64_t chunk = lanes;
+  if (staticC)
+    chunk = std::min<int64_t>(
+        chunk, static_cast<int64_t>(llvm::PowerOf2Ceil(*staticC)));
+  bool even = staticC && *staticC % chunk == 0;
+  IndexArith ia(b, loc);
+  Value chunks = ia.ceilDiv(channels, ia.cst(chunk));
+  auto slice = [&](ValueRange ivs) {
+    IndexArith sa(b, loc);
+    Value c0 = sa.mul(ivs[1], sa.cst(chunk));
+    SmallVector<OpFoldResult> offsets(rank, b.getIndexAttr(0)),
+        sizes = getAsOpFoldResult(outDims);
+    offsets[0] = ivs[0];
+    offsets[rank - 1] = c0;
+    sizes[0] = b.getIndexAttr(1);
+    sizes[rank - 1] =
+        getAsOpFoldResult(sa.min(sa.cst(chunk), sa.sub(channels, c0)));
+    return std::make_pair(offsets, sizes);
+  };
+  auto body = [&](ValueRange ivs, Value tile) -> Value {
+    Value batch = ivs[0];
+    IndexArith ba(b, loc);
+    Value c0 = ba.mul(ivs[1], ba.cst(chunk));
+    int64_t d = n - 1;
+    auto build = [&](Value tile) -> Value {
+      SmallVector<OpFoldResult> bufSizes;
+      for (int64_t i = 0; i < n - 1; ++i)
+        bufSizes.push_back(getAsOpFoldResult(inSizes[i]));
+      bufSizes.push_back(getAsOpFoldResult(outDims[rank - 2]));
+      bufSizes.push_back(b.getIndexAttr(chunk));
+      Value buf = tensor::EmptyOp::create(b, loc, bufSizes, accType);
+      SmallVector<Value> idx;
+      // Pass 1: each input row along W.
+      std::function<Value(int64_t, Value)> rowsPass = [&](int64_t i,
+                                                          Value t) -> Value {
+        if (i < n - 1)
+          return loopOver(cst(0), inSizes[i], cst(1), t,
+                          [&](Value h, Value t2) {
+                            idx.push_back(h);
+                            Value r = rowsPass(i + 1, t2);
+                            idx.pop_back();
+                            return r;
+                          });
+        return loopOutputs(
+            d, t,
+            [&](Value ow, const Taps<Value> &w, Value t2) {
+              IndexArith pa(b, loc);
+              Value acc = splat(neutral(accType), chunk);
+              acc =
+                  reduceTaps({w}, {geom[d].step()}, acc,
+                             [&](Value a, ArrayRef<Value> pos) -> Value {
+                               SmallVector<Value> at = {batch};
+                               at.append(idx.begin(), idx.end());
+                               at.push_back(pos[0]);
+                               at.push_back(c0);
+                               return combine(a, read(input, at, chunk, even));
+                             });
+              if (!isMax())
+                acc = arith::DivFOp::create(
+                    b, loc, acc,
+                    splat(
+                        indexToAcc(pa.max(geom[d].divisor(pa, ow, inSizes[d],
+                                                          spec.countIncludePad),
+                                          pa.cst(1))),
+                        chunk));
+              SmallVector<Value> at = idx;
+              at.push_back(ow);
+              at.push_back(cst(0));
+              return vector::TransferWriteOp::create(b, loc, acc, t2, at,
+                                                     ArrayRef<bool>{true})
+                  .getResult();
+            },
+            /*split=*/true);
+      };
+      buf = rowsPass(0, buf);
+      // Pass 2: each output from the buffer rows.
+      SmallVector<Value> outIdx;
+      SmallVector<Taps<Value>> idxTaps;
+      std::function<Value(int64_t, Value)> outPass = [&](int64_t i,
+                                                         Value t) -> Value {
+        if (i < n - 1)
+          return loopOutputs(
+              i, t,
+              [&](Value o, const Taps<Value> &tp, Value t2) {
+                outIdx.push_back(o);
+                idxTaps.push_back(tp);
+                Value r = outPass(i + 1, t2);
+                outIdx.pop_back();
+                idxTaps.pop_back();
+                return r;
+              },
+              /*split=*/i == n - 2);
+        IndexArith pa(b, loc);
+        SmallVector<Taps<Value>> taps;
+        SmallVector<int64_t> steps;
+        SmallVector<Value> factors;
+        for (int64_t r = 0; r < n - 1; ++r) {
+          taps.push_back(idxTaps[r]);
+          steps.push_back(geom[r].step());
+          if (!isMax())
+            factors.push_back(geom[r].divisor(pa, outIdx[r], inSizes[r],
+                                              spec.countIncludePad));
+        }
+        Value divisor = isMax() ? Value() : indexToAcc(product(factors));
+        return loopOver(
+            cst(0), outDims[rank - 2], cst(1), t, [&](Value ow, Value t2) {
+              Value acc = splat(neutral(accType), chunk);
+              acc = reduceTaps(
+                  taps, steps, acc, [&](Value a, ArrayRef<Value> pos) -> Value {
+                    SmallVector<Value> at(pos.begin(), pos.end());
+                    at.push_back(ow);
+                    at.push_back(cst(0));
+                    return combine(a,
+                                   vector::TransferReadOp::create(
+                                       b, loc, vecType(chunk, accType), buf, at,
+                                       neutral(accType), ArrayRef<bool>{true}));
+                  });
+              SmallVector<Value> dst = {cst(0)};
+              dst.append(outIdx.begin(), outIdx.end());
+              dst.push_back(ow);
+              dst.push_back(cst(0));
+              return write(acc, t2, dst, even, divisor);
+            });
+      };
+      return outPass(0, tile);
+    };
+    SmallVector<Value> lo(rank, cst(0)), hi(inDims.begin(), inDims.end());
+    lo[0] = batch;
+    hi[0] = ba.add(batch, ba.cst(1));
+    lo[rank - 1] = c0;
+    hi[rank - 1] = ba.min(ba.add(c0, ba.cst(chunk)), channels);
+    return withNaNCheck(tile, lo, hi, build, chunk);
+  };
+  return buildForall(b, loc, {outDims[0], chunks}, empty, slice, body);
+}
+
 //===----------------------------------------------------------------------===//
 // Channels-first: vectors along the last spatial dimension
 //===----------------------------------------------------------------------===//
@@ -606,19 +792,19 @@ Value VectorLowering::lowerChannelsFirst(Value empty) {
       std::function<Value(int64_t, Value)> rows = [&](int64_t i,
                                                       Value t) -> Value {
         if (i < n - 1)
-          return loopOver(cst(0), outDims[2 + i], cst(1), t,
-                          [&](Value o, Value t2) {
-                            IndexArith ia(b, loc);
-                            row.out.push_back(o);
-                            row.taps.push_back(
-                                geom[i].taps(ia, o, inSizes[i], padBegin[i]));
-                            row.steps.push_back(geom[i].step());
-                            Value r = rows(i + 1, t2);
-                            row.out.pop_back();
-                            row.taps.pop_back();
-                            row.steps.pop_back();
-                            return r;
-                          });
+          return loopOutputs(
+              i, t,
+              [&](Value o, const Taps<Value> &tp, Value t2) {
+                row.out.push_back(o);
+                row.taps.push_back(tp);
+                row.steps.push_back(geom[i].step());
+                Value r = rows(i + 1, t2);
+                row.out.pop_back();
+                row.taps.pop_back();
+                row.steps.pop_back();
+                return r;
+              },
+              /*split=*/i == n - 2);
         if (!isMax()) {
           IndexArith ia(b, loc);
           SmallVector<Value> factors;
@@ -915,8 +1101,7 @@ Value VectorLowering::emitOneOutput(Value tile, const Row &row, Value ow) {
 /// taps per buffer element, about prod(strides) buffer rows per output row)
 /// and then the row taps from the buffer.
 bool VectorLowering::useSeparable() const {
-  if (n < 2 || channelsLast() || spec.isGlobal() ||
-      strategy == PoolStrategy::Direct)
+  if (n < 2 || spec.isGlobal() || strategy == PoolStrategy::Direct)
     return false;
   for (const DimGeometry &g : geom)
     if (!g.isWindow)
@@ -975,18 +1160,19 @@ Value VectorLowering::buildSeparablePlane(Value tile, Value batch,
   std::function<Value(int64_t, Value)> outputPass = [&](int64_t i,
                                                         Value t) -> Value {
     if (i < n - 1)
-      return loopOver(
-          cst(0), outDims[2 + i], cst(1), t, [&](Value o, Value t2) {
-            IndexArith ia(b, loc);
+      return loopOutputs(
+          i, t,
+          [&](Value o, const Taps<Value> &tp, Value t2) {
             outIdx.push_back(o);
-            taps.push_back(geom[i].taps(ia, o, inSizes[i], padBegin[i]));
+            taps.push_back(tp);
             steps.push_back(geom[i].step());
             Value r = outputPass(i + 1, t2);
             outIdx.pop_back();
             taps.pop_back();
             steps.pop_back();
             return r;
-          });
+          },
+          /*split=*/i == n - 2);
     IndexArith ia(b, loc);
     Value divisor;
     if (!isMax()) {

@@ -384,16 +384,20 @@ Value VectorLowering::product(ArrayRef<Value> factors) {
   return ia.max(p, ia.cst(1));
 }
 
-/// Whether the input box [lo, hi) (every dimension) holds a NaN: one
-/// unordered compare per element, vectorized along the last dimension.
+/// Whether the input box [lo, hi) (every dimension) may hold a NaN: a sum
+/// of its elements in independent vector lanes (one add per vector, along
+/// the last dimension) is NaN if it holds one. A NaN-free box whose sum
+/// still turns NaN (+inf and -inf, or overflow both ways) takes the exact
+/// path too, which is only slower.
 Value VectorLowering::anyNaN(ArrayRef<Value> lo, ArrayRef<Value> hi,
                              int64_t len) {
-  auto maskType = vecType(len, b.getI1Type());
-  Value none = arith::ConstantOp::create(
-      b, loc, DenseElementsAttr::get(maskType, false));
+  auto type = vecType(len, accType);
+  Value zero = arith::ConstantOp::create(b, loc, b.getFloatAttr(accType, 0.0));
+  Value elemZero =
+      arith::ConstantOp::create(b, loc, b.getFloatAttr(elemType, 0.0));
   SmallVector<Value> indices;
   IndexArith ia(b, loc);
-  auto scanRow = [&](Value seen) -> Value {
+  auto scanRow = [&](Value sum) -> Value {
     Value first = lo.back(), end = hi.back();
     Value full =
         ia.add(first, ia.mul(ia.floorDiv(ia.sub(end, first), ia.cst(len)),
@@ -402,21 +406,23 @@ Value VectorLowering::anyNaN(ArrayRef<Value> lo, ArrayRef<Value> hi,
       return [&, inBounds](Value i, ValueRange args) -> SmallVector<Value> {
         SmallVector<Value> idx = indices;
         idx.push_back(i);
-        Value v = read(input, idx, len, inBounds);
-        Value nan =
-            arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, v, v);
-        return {arith::OrIOp::create(b, loc, args[0], nan)};
+        // Lanes past the input's end read 0.
+        Value v = vector::TransferReadOp::create(b, loc, vecType(len, elemType),
+                                                 input, idx, elemZero,
+                                                 ArrayRef<bool>{inBounds});
+        if (accType != elemType)
+          v = arith::ExtFOp::create(b, loc, type, v);
+        return {arith::AddFOp::create(b, loc, args[0], v)};
       };
     };
-    seen = forLoop(first, full, cst(len), seen, step(true)).front();
-    // The tail reads past `end` up to the input's end, neutral beyond it.
-    return forLoop(full, end, cst(len), seen, step(false)).front();
+    sum = forLoop(first, full, cst(len), sum, step(true)).front();
+    return forLoop(full, end, cst(len), sum, step(false)).front();
   };
   std::function<Value(int64_t, Value)> nest = [&](int64_t d,
-                                                  Value seen) -> Value {
+                                                  Value sum) -> Value {
     if (d == rank - 1)
-      return scanRow(seen);
-    return forLoop(lo[d], hi[d], cst(1), seen,
+      return scanRow(sum);
+    return forLoop(lo[d], hi[d], cst(1), sum,
                    [&](Value i, ValueRange args) -> SmallVector<Value> {
                      indices.push_back(i);
                      Value r = nest(d + 1, args[0]);
@@ -425,8 +431,10 @@ Value VectorLowering::anyNaN(ArrayRef<Value> lo, ArrayRef<Value> hi,
                    })
         .front();
   };
-  Value seen = nest(0, none);
-  return vector::ReductionOp::create(b, loc, vector::CombiningKind::OR, seen);
+  Value sum = nest(0, splat(zero, len));
+  Value nan =
+      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, sum, sum);
+  return vector::ReductionOp::create(b, loc, vector::CombiningKind::OR, nan);
 }
 
 /// Builds the slice `tile` with `build`. Float maxima build it twice: with
@@ -917,15 +925,23 @@ Value VectorLowering::emitRow(Value tile, const Row &row) {
       }
       return t;
     };
+    // Left border blocks from 0, right ones aligned to the end; interior
+    // blocks fill the gap, the last one overlapping its neighbour.
+    int64_t from = std::min((lo + width - 1) / width * width, out);
+    int64_t rightBlocks = (out - hi + width - 1) / width;
+    int64_t to = std::max<int64_t>(out - rightBlocks * width, 0);
     tile = staticBlocks(0, lo, tile);
-    if (hi > lo)
-      tile =
-          loopOver(cst(lo), cst(hi), cst(width), tile, [&](Value ow0, Value t) {
-            IndexArith la(b, loc);
-            Value start = la.min(ow0, la.cst(hi - width));
-            return emitInteriorBlock(t, row, start, width);
-          });
-    return staticBlocks(hi, out, tile);
+    if (hi > lo && to > from)
+      tile = loopOver(cst(from), cst(to), cst(width), tile,
+                      [&](Value ow0, Value t) {
+                        IndexArith la(b, loc);
+                        Value start = la.min(ow0, la.cst(hi - width));
+                        return emitInteriorBlock(t, row, start, width);
+                      });
+    for (int64_t k = rightBlocks; k >= 1; --k)
+      tile = staticBlocks(std::max<int64_t>(out - k * width, 0),
+                          std::max<int64_t>(out - k * width, 0) + 1, tile);
+    return tile;
   }
 
   // Dynamic sizes: interior blocks where they fit, single outputs around.
@@ -1219,9 +1235,11 @@ Value VectorLowering::lowerGlobal(Value empty) {
   Value channels = inDims[channelDim()];
 
   if (channelsLast()) {
-    // Tasks over (batch, channel chunk); each sums every spatial position.
+    // Tasks over (batch, channel chunk of up to 16 registers: a contiguous
+    // kilobyte per position for the prefetchers); each reduces every
+    // spatial position.
     std::optional<int64_t> staticC = getConstantIntValue(channels);
-    int64_t chunk = 4 * lanes;
+    int64_t chunk = 16 * lanes;
     if (staticC)
       chunk = std::min<int64_t>(
           chunk, static_cast<int64_t>(llvm::PowerOf2Ceil(*staticC)));

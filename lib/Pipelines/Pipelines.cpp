@@ -88,9 +88,9 @@ void mlir::pool::buildLinalgLoopsToLLVMPipeline(OpPassManager &pm,
     ConvertSCFToOpenMPPassOptions omp;
     omp.numThreads = threads;
     pm.addPass(createConvertSCFToOpenMPPass(omp));
-    // Inlines the per-iteration memref.alloca_scope the conversion wraps
-    // around loop bodies that allocate nothing on the stack.
-    pm.addPass(createCanonicalizerPass());
+    // The per-iteration memref.alloca_scope the conversion wraps around
+    // loop bodies must go before their loops become blocks.
+    pm.addPass(createPoolInlineAllocaScopes());
   }
   pm.addPass(createLowerAffinePass());
   pm.addPass(createConvertVectorToSCFPass());

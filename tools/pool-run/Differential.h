@@ -22,7 +22,7 @@ struct DifferentialOptions {
   /// Each configuration runs under each of these: "linalg" (pool-to-llvm
   /// with vectorize=false) or a convert-pool-to-vector strategy.
   std::vector<std::string> strategies = {"linalg", "direct", "separable",
-                                         "auto"};
+                                         "sliding", "auto"};
   /// Directory where the module of each failing configuration is written.
   std::string dumpDir;
 };

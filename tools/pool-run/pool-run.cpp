@@ -75,7 +75,8 @@ static cl::opt<bool> loopOrder(
     cl::init(true), cl::cat(category));
 static cl::opt<std::string> strategy(
     "strategy",
-    cl::desc("Lowering: auto, direct or separable (convert-pool-to-vector), "
+    cl::desc("Lowering: auto, direct, separable or sliding "
+             "(convert-pool-to-vector), "
              "or linalg (the linalg path, vectorize=false). The differential "
              "tester runs every one unless this is given"),
     cl::init("auto"), cl::cat(category));

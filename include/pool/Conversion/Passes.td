@@ -66,6 +66,10 @@ def ConvertPoolToVector : Pass<"convert-pool-to-vector", "mlir::func::FuncOp"> {
       7x7 and 9x9 stride 1) first reduces every input row along the
       contiguous dimension into a per-task row buffer and then reduces the
       remaining dimensions from the buffer; `direct` reads every window tap;
+    - `strategy=sliding` (chosen by `auto` for channels-first 2-D windows of
+      stride 1 and at least 4 rows) reduces the rows of the separable plan
+      with van Herk/Gil-Werman block suffixes and prefixes: two combines per
+      output whatever the window height (sums too);
     - global pooling is a multi-accumulator vector reduction;
     - float maxima scan each thread's input slice for NaN once and, when
       there is none, use a plain compare-and-select maximum (one `vmaxps`)
@@ -79,7 +83,7 @@ def ConvertPoolToVector : Pass<"convert-pool-to-vector", "mlir::func::FuncOp"> {
     Option<"vectorBits", "vector-bits", "int64_t", /*default=*/"0",
            "SIMD register width in bits (0: detect from the host CPU)">,
     Option<"strategy", "strategy", "std::string", /*default=*/"\"auto\"",
-           "Algorithm: auto, direct or separable">,
+           "Algorithm: auto, direct, separable or sliding">,
     Option<"assertWindowFits", "assert-window-fits", "bool", /*default=*/"true",
            "Check at run time that dynamic spatial sizes fit the window">,
   ];

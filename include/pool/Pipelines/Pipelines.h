@@ -34,8 +34,8 @@ struct PoolPipelineOptions : public PassPipelineOptions<PoolPipelineOptions> {
       llvm::cl::init(true)};
   PassOptions::Option<std::string> strategy{
       *this, "strategy",
-      llvm::cl::desc("Algorithm for convert-pool-to-vector: auto, direct or "
-                     "separable"),
+      llvm::cl::desc("Algorithm for convert-pool-to-vector: auto, direct, "
+                     "separable or sliding"),
       llvm::cl::init("auto")};
   PassOptions::Option<int64_t> vectorBits{
       *this, "vector-bits",

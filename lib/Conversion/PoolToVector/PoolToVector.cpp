@@ -40,6 +40,7 @@ std::optional<PoolStrategy> mlir::pool::parsePoolStrategy(StringRef name) {
       .Case("auto", PoolStrategy::Auto)
       .Case("direct", PoolStrategy::Direct)
       .Case("separable", PoolStrategy::Separable)
+      .Case("sliding", PoolStrategy::Sliding)
       .Default(std::nullopt);
 }
 
@@ -221,6 +222,13 @@ private:
   Value writeRow(const Row &row, Value acc, Value tile, Value ow,
                  Value divisor);
   bool useSeparable() const;
+  bool useSliding() const;
+  using RowRead = function_ref<Value(Value h)>;
+  using RowWrite = function_ref<Value(Value oh, Value acc, Value tile)>;
+  Value makeSuffixBuffer(int64_t width);
+  std::pair<Value, Value> slideRows(Value tile, Value suffix, int64_t width,
+                                    RowRead readRow, RowWrite writeOut);
+  Value rowDivisor(Value oh);
   Value buildSeparablePlane(Value tile, Value batch, Value channel);
   Value emitInteriorBlock(Value tile, const Row &row, Value ow0, int64_t width);
   std::optional<Value> emitStaticBlock(Value tile, const Row &row, int64_t ow0,
@@ -766,7 +774,45 @@ Value VectorLowering::lowerChannelsLastSeparable(Value empty) {
               return write(acc, t2, dst, even, divisor);
             });
       };
-      return outPass(0, tile);
+      if (!useSliding())
+        return outPass(0, tile);
+      // Four columns at a time (contiguous in the buffer): four independent
+      // dependency chains; the remaining columns one by one.
+      auto columns = [&](int64_t group) {
+        return [&, group](Value ow, ValueRange args) -> SmallVector<Value> {
+          auto [t, sfx] = slideRows(
+              args[0], args[1], group * chunk,
+              [&](Value h) -> Value {
+                return vector::TransferReadOp::create(
+                    b, loc, vecType(group * chunk, accType), buf,
+                    ValueRange{h, ow, cst(0)}, neutral(accType),
+                    ArrayRef<bool>{true});
+              },
+              [&](Value oh, Value acc, Value t2) {
+                Value divisor = rowDivisor(oh);
+                for (int64_t j = 0; j < group; ++j) {
+                  Value part = acc;
+                  if (group > 1)
+                    part = vector::ExtractStridedSliceOp::create(
+                        b, loc, acc, ArrayRef<int64_t>{j * chunk},
+                        ArrayRef<int64_t>{chunk}, ArrayRef<int64_t>{1});
+                  IndexArith ja(b, loc);
+                  t2 = write(
+                      part, t2,
+                      ValueRange{cst(0), oh, ja.add(ow, ja.cst(j)), cst(0)},
+                      even, divisor);
+                }
+                return t2;
+              });
+          return {t, sfx};
+        };
+      };
+      IndexArith ga(b, loc);
+      Value outW = outDims[rank - 2];
+      Value grouped = ga.mul(ga.floorDiv(outW, ga.cst(4)), ga.cst(4));
+      SmallVector<Value> state = {tile, makeSuffixBuffer(4 * chunk)};
+      state = forLoop(cst(0), grouped, cst(4), state, columns(4));
+      return forLoop(grouped, outW, cst(1), state, columns(1))[0];
     };
     SmallVector<Value> lo(rank, cst(0)), hi(inDims.begin(), inDims.end());
     lo[0] = batch;
@@ -1122,7 +1168,7 @@ bool VectorLowering::useSeparable() const {
   for (const DimGeometry &g : geom)
     if (!g.isWindow)
       return false;
-  if (strategy == PoolStrategy::Separable)
+  if (strategy == PoolStrategy::Separable || strategy == PoolStrategy::Sliding)
     return true;
   double rowTaps = 1, rowsPerOutput = 1;
   for (int64_t i = 0; i < n - 1; ++i) {
@@ -1131,6 +1177,128 @@ bool VectorLowering::useSeparable() const {
   }
   double kw = static_cast<double>(geom[n - 1].w.kernel);
   return 1.25 * (kw * rowsPerOutput + rowTaps) < kw * rowTaps;
+}
+
+/// Sliding rows (stride 1, no dilation, one row dimension): with `sliding`,
+/// or with `auto` for channels-first windows from 4 rows on. Measured
+/// (docs/performance.md): the two sweeps beat K taps from the buffer on
+/// channels-first planes (64-lane columns), but not yet on channels-last
+/// ones, whose sweeps are shorter dependency chains per task.
+bool VectorLowering::useSliding() const {
+  if (n != 2 || !geom[0].isWindow || geom[0].w.stride != 1 ||
+      geom[0].w.dilation != 1)
+    return false;
+  return strategy == PoolStrategy::Sliding ||
+         (strategy == PoolStrategy::Auto && !channelsLast() &&
+          geom[0].w.kernel >= 4);
+}
+
+/// The average divisor factor of output row `oh` (none for maxima).
+Value VectorLowering::rowDivisor(Value oh) {
+  if (isMax())
+    return Value();
+  IndexArith ia(b, loc);
+  return indexToAcc(ia.max(
+      geom[0].divisor(ia, oh, inSizes[0], spec.countIncludePad), ia.cst(1)));
+}
+
+/// van Herk/Gil-Werman along the rows of one column of vectors: the padded
+/// rows [0, OH + K - 1) fall into blocks of K; a backward sweep stores each
+/// row's suffix over its block, a forward sweep keeps the prefix in a
+/// register, and output row oh (window [oh, oh + K)) is suffix[oh] combined
+/// with prefix[oh + K - 1]: two combines per output whatever K. Rows outside
+/// the input are neutral. Sums use the same blocks (a window that is
+/// exactly a block takes the suffix alone), so each output adds at most
+/// 2K - 1 terms in a different order than the direct sum.
+/// The per-task buffer of block suffixes, [OH + K - 1, width], allocated
+/// once outside the column loops.
+Value VectorLowering::makeSuffixBuffer(int64_t width) {
+  IndexArith ia(b, loc);
+  Value padded = ia.add(outDims[spatialDim(0)], ia.cst(geom[0].w.kernel - 1));
+  return tensor::EmptyOp::create(
+      b, loc,
+      ArrayRef<OpFoldResult>{getAsOpFoldResult(padded), b.getIndexAttr(width)},
+      accType);
+}
+
+std::pair<Value, Value> VectorLowering::slideRows(Value tile, Value suffix,
+                                                  int64_t width,
+                                                  RowRead readRow,
+                                                  RowWrite writeOut) {
+  int64_t k = geom[0].w.kernel;
+  IndexArith ia(b, loc);
+  Value padded = ia.add(outDims[spatialDim(0)], ia.cst(k - 1));
+  VectorType type = vecType(width, accType);
+  Value none = splat(neutral(accType), width);
+  auto cmp = [&](arith::CmpIPredicate pred, Value x, Value y) -> Value {
+    return arith::CmpIOp::create(b, loc, pred, x, y);
+  };
+  auto remainderIs = [&](Value v, int64_t r) {
+    Value rem = arith::RemSIOp::create(b, loc, v, cst(k));
+    return cmp(arith::CmpIPredicate::eq, rem, cst(r));
+  };
+  auto rowAt = [&](Value p) -> Value {
+    IndexArith ra(b, loc);
+    Value h = ra.sub(p, padBegin[0]);
+    Value inside =
+        arith::AndIOp::create(b, loc, cmp(arith::CmpIPredicate::sge, h, cst(0)),
+                              cmp(arith::CmpIPredicate::slt, h, inSizes[0]));
+    auto ifOp = scf::IfOp::create(b, loc, TypeRange{type}, inside,
+                                  /*withElseRegion=*/true);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(ifOp.thenBlock());
+    scf::YieldOp::create(b, loc, readRow(h));
+    b.setInsertionPointToStart(ifOp.elseBlock());
+    scf::YieldOp::create(b, loc, none);
+    return ifOp.getResult(0);
+  };
+
+  suffix = forLoop(
+      cst(0), padded, cst(1), ValueRange{none, suffix},
+      [&](Value q, ValueRange a) -> SmallVector<Value> {
+        IndexArith qa(b, loc);
+        Value p = qa.sub(qa.sub(padded, qa.cst(1)), q);
+        Value x = rowAt(p);
+        Value restart =
+            arith::OrIOp::create(b, loc, remainderIs(p, k - 1),
+                                 cmp(arith::CmpIPredicate::eq, q, cst(0)));
+        Value run =
+            arith::SelectOp::create(b, loc, restart, x, combine(x, a[0]));
+        Value s = vector::TransferWriteOp::create(b, loc, run, a[1],
+                                                  ValueRange{p, cst(0)},
+                                                  ArrayRef<bool>{true})
+                      .getResult();
+        return {run, s};
+      })[1];
+
+  Value result = forLoop(
+      cst(0), padded, cst(1), ValueRange{none, tile},
+      [&](Value p, ValueRange a) -> SmallVector<Value> {
+        Value x = rowAt(p);
+        Value run = arith::SelectOp::create(b, loc, remainderIs(p, 0), x,
+                                            combine(a[0], x));
+        IndexArith fa(b, loc);
+        Value oh = fa.sub(p, fa.cst(k - 1));
+        auto ifOp =
+            scf::IfOp::create(b, loc, TypeRange{a[1].getType()},
+                              cmp(arith::CmpIPredicate::sge, oh, cst(0)),
+                              /*withElseRegion=*/true);
+        {
+          OpBuilder::InsertionGuard guard(b);
+          b.setInsertionPointToStart(ifOp.thenBlock());
+          Value s = vector::TransferReadOp::create(
+              b, loc, type, suffix, ValueRange{oh, cst(0)}, neutral(accType),
+              ArrayRef<bool>{true});
+          Value v = combine(s, run);
+          if (!isMax())
+            v = arith::SelectOp::create(b, loc, remainderIs(oh, 0), s, v);
+          scf::YieldOp::create(b, loc, writeOut(oh, v, a[1]));
+          b.setInsertionPointToStart(ifOp.elseBlock());
+          scf::YieldOp::create(b, loc, a[1]);
+        }
+        return {run, ifOp.getResult(0)};
+      })[1];
+  return {result, suffix};
 }
 
 /// One (batch, channel) plane in two passes: every input row reduced along
@@ -1219,7 +1387,33 @@ Value VectorLowering::buildSeparablePlane(Value tile, Value batch,
     t = loopOver(cst(0), full, cst(lanes), t, block(true));
     return loopOver(full, outW, cst(lanes), t, block(false));
   };
-  return outputPass(0, tile);
+  if (!useSliding())
+    return outputPass(0, tile);
+  // Sliding rows: per column block, one sweep down and one up the rows.
+  // Four registers per block: four independent dependency chains.
+  int64_t width = 4 * lanes;
+  IndexArith ia(b, loc);
+  Value outW = outDims[rank - 1];
+  Value full = ia.mul(ia.floorDiv(outW, ia.cst(width)), ia.cst(width));
+  auto column = [&](bool inBounds) {
+    return [&, inBounds](Value ow0, ValueRange args) -> SmallVector<Value> {
+      auto [t, sfx] = slideRows(
+          args[0], args[1], width,
+          [&](Value h) -> Value {
+            return vector::TransferReadOp::create(
+                b, loc, vecType(width, accType), buf, ValueRange{h, ow0},
+                neutral(accType), ArrayRef<bool>{inBounds});
+          },
+          [&](Value oh, Value acc, Value t2) {
+            return write(acc, t2, tileIndices(b, loc, {oh}, ow0), inBounds,
+                         rowDivisor(oh));
+          });
+      return {t, sfx};
+    };
+  };
+  SmallVector<Value> state = {tile, makeSuffixBuffer(width)};
+  state = forLoop(cst(0), full, cst(width), state, column(true));
+  return forLoop(full, outW, cst(width), state, column(false))[0];
 }
 
 //===----------------------------------------------------------------------===//
@@ -1389,7 +1583,7 @@ struct ConvertPoolToVectorPass
     if (!parsed) {
       getOperation().emitError()
           << "convert-pool-to-vector: unknown strategy '" << strategy
-          << "' (expected auto, direct or separable)";
+          << "' (expected auto, direct, separable or sliding)";
       return signalPassFailure();
     }
     if (vectorBits < 0 || vectorBits % 8 != 0 || vectorBits > 4096) {

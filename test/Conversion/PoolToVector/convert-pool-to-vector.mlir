@@ -1,5 +1,6 @@
 // RUN: pool-opt %s -split-input-file --convert-pool-to-vector="vector-bits=512" | FileCheck %s
 // RUN: pool-opt %s -split-input-file --convert-pool-to-vector="vector-bits=512 strategy=direct" | FileCheck %s --check-prefix=DIRECT
+// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="vector-bits=512 strategy=separable" | FileCheck %s --check-prefix=SEPARABLE
 // RUN: pool-opt %s -split-input-file --pool-to-llvm="vector-bits=512 threads=2" | FileCheck %s --check-prefix=LLVM
 
 // Channels-first stem: one task per (batch, channel) plane, a NaN scan of
@@ -48,15 +49,23 @@ func.func @max_2d_nhwc_stem(%x: tensor<16x112x112x64xf32>) -> tensor<16x56x56x64
 
 // -----
 
-// 7x7 stride 1 on channels-first data: the cost model picks the separable
-// plan (a row buffer reduced along W, then across rows); strategy=direct
-// reads all 49 taps.
+// 7x7 stride 1 on channels-first data: the cost model picks the sliding
+// plan (a row buffer reduced along W, then van Herk block suffixes and
+// prefixes down 64-lane columns); strategy=separable reads the 7 buffer rows
+// of each window; strategy=direct reads all 49 taps.
 // CHECK-LABEL: func.func @avg_2d_nchw_7x7_separable
 //       CHECK:   scf.forall
 //       CHECK:     tensor.empty() : tensor<56x56xf32>
 //       CHECK:     vector.transfer_write {{.*}} : vector<16xf32>, tensor<56x56xf32>
-//       CHECK:     vector.transfer_read {{.*}} : tensor<56x56xf32>, vector<16xf32>
-//       CHECK:     arith.divf {{.*}} : vector<16xf32>
+//       CHECK:     tensor.empty() : tensor<62x64xf32>
+//       CHECK:     vector.transfer_read {{.*}} : tensor<56x56xf32>, vector<64xf32>
+//       CHECK:     arith.remsi
+//       CHECK:     vector.transfer_write {{.*}} : vector<64xf32>, tensor<62x64xf32>
+//       CHECK:     arith.divf {{.*}} : vector<64xf32>
+// SEPARABLE-LABEL: func.func @avg_2d_nchw_7x7_separable
+//   SEPARABLE-NOT:   tensor<62x64xf32>
+//       SEPARABLE:   vector.transfer_read {{.*}} : tensor<56x56xf32>, vector<16xf32>
+//       SEPARABLE:   arith.divf {{.*}} : vector<16xf32>
 // DIRECT-LABEL: func.func @avg_2d_nchw_7x7_separable
 //   DIRECT-NOT:   tensor<56x56xf32>
 //       DIRECT:   vector.transfer_read {{.*}} : tensor<1x64x56x56xf32>, vector<16xf32>

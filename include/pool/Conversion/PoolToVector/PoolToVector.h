@@ -23,9 +23,13 @@ enum class PoolStrategy {
   /// dimension reduced first, row by row, into a per-task row buffer, then
   /// the remaining dimensions from the buffer. Other ops lower directly.
   Separable,
+  /// Separable, and stride-1 windows along the one row dimension of 2-D
+  /// pooling reduced with van Herk/Gil-Werman block prefixes and suffixes
+  /// (sums too): two combines per output whatever the window.
+  Sliding,
 };
 
-/// Parses "auto", "direct" or "separable".
+/// Parses "auto", "direct", "separable" or "sliding".
 std::optional<PoolStrategy> parsePoolStrategy(StringRef name);
 
 /// The SIMD register width of the host CPU in bits: 512 with AVX-512F, 256

@@ -49,4 +49,21 @@ def PoolLoopOrder : Pass<"pool-loop-order", "mlir::func::FuncOp"> {
   let dependentDialects = ["mlir::linalg::LinalgDialect"];
 }
 
+def PoolInlineAllocaScopes : Pass<"pool-inline-alloca-scopes"> {
+  let summary = "Inline memref.alloca_scope ops that allocate nothing on "
+                "the stack";
+  let description = [{
+    `convert-scf-to-openmp` wraps every parallel loop body in a
+    `memref.alloca_scope`, whose region must stay a single block. The
+    canonicalizer inlines such scopes only when they contain no operation
+    that might allocate on the stack; a call (the deallocation helper that
+    buffer deallocation emits for loops with several dynamic buffers) keeps
+    the scope, and `convert-scf-to-cf` then breaks it. This pass inlines
+    every scope whose body holds no `memref.alloca` outside nested scopes:
+    calls cannot allocate in the caller's frame, so dropping the scope
+    changes nothing. Part of `--pool-to-llvm` after the OpenMP conversion.
+  }];
+  let dependentDialects = ["mlir::memref::MemRefDialect"];
+}
+
 #endif // POOL_DIALECT_POOL_TRANSFORMS_PASSES

@@ -280,10 +280,7 @@ int64_t pool_run::runDifferential(const DialectRegistry &registry,
       std::string error;
       pool::PoolPipelineOptions pipeline;
       pipeline.assertWindowFits = options.assertWindowFits;
-      if (variant == "linalg")
-        pipeline.vectorize = false;
-      else
-        pipeline.strategy = variant;
+      setLowering(pipeline, variant);
       FailureOr<std::unique_ptr<JitModule>> batchJit =
           JitModule::compile(*batch, pipeline, error);
       for (Prepared &p : cases) {

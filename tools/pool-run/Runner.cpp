@@ -45,6 +45,14 @@ FailureOr<TensorSignature> pool_run::getTensorSignature(func::FuncOp func,
   return sig;
 }
 
+void pool_run::setLowering(mlir::pool::PoolPipelineOptions &options,
+                           StringRef lowering) {
+  if (lowering == "linalg")
+    options.vectorize = false;
+  else
+    options.strategy = lowering.str();
+}
+
 static std::string &getTargetCPU() {
   static std::string cpu = "host";
   return cpu;

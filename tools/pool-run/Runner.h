@@ -64,6 +64,11 @@ private:
   std::unique_ptr<mlir::ExecutionEngine> engine;
 };
 
+/// Sets the lowering of `options`: "linalg" (vectorize=false) or a
+/// convert-pool-to-vector strategy.
+void setLowering(mlir::pool::PoolPipelineOptions &options,
+                 llvm::StringRef lowering);
+
 /// Runs `fn` `repeat` times after `warmup` runs; returns the median time in
 /// seconds.
 double medianSeconds(int warmup, int repeat, llvm::function_ref<void()> fn);

@@ -216,10 +216,7 @@ static int runFile(MLIRContext &ctx) {
   pipeline.assertWindowFits = assertWindowFits;
   pipeline.loopOrder = loopOrder;
   pipeline.threads = threads;
-  if (strategy == "linalg")
-    pipeline.vectorize = false;
-  else
-    pipeline.strategy = strategy;
+  setLowering(pipeline, strategy);
   FailureOr<std::unique_ptr<JitModule>> jit =
       JitModule::compile(*lowered, pipeline, error);
   if (failed(jit))

@@ -87,12 +87,7 @@ struct PoolLowering {
     rank = inputType.getRank();
     n = getSpatialRank(spec, rank);
     elemType = inputType.getElementType();
-    // f16/bf16 accumulate in f32: averages for accuracy, maxima so that no
-    // 16-bit float arithmetic reaches LLVM, which lowers bf16 operations to
-    // library calls (__truncsfbf2) on CPUs without native bf16.
-    accType = elemType;
-    if (isa<FloatType>(elemType) && elemType.getIntOrFloatBitWidth() < 32)
-      accType = b.getF32Type();
+    accType = getPoolAccumulatorType(elemType);
     for (int64_t i = 0; i < n; ++i)
       inSizes.push_back(getValueOrCreateConstantIndexOp(
           b, loc,
@@ -490,6 +485,20 @@ Value PoolLowering::lowerAdaptive() {
   return finishAverage(reduced, divisors, Value());
 }
 
+void mlir::pool::replacePoolOp(RewriterBase &rewriter, Operation *op,
+                               Value result) {
+  Type resultType = op->getResult(0).getType();
+  if (result.getType() != resultType)
+    result = tensor::CastOp::create(rewriter, op->getLoc(), resultType, result);
+  rewriter.replaceOp(op, result);
+}
+
+Type mlir::pool::getPoolAccumulatorType(Type elemType) {
+  if (isa<FloatType>(elemType) && elemType.getIntOrFloatBitWidth() < 32)
+    return Float32Type::get(elemType.getContext());
+  return elemType;
+}
+
 Value mlir::pool::createPoolNeutral(OpBuilder &b, Location loc, Type type,
                                     bool isMax) {
   if (auto floatType = dyn_cast<FloatType>(type)) {
@@ -567,11 +576,7 @@ struct LowerPoolOp : OpInterfaceConversionPattern<PoolOpInterface> {
       result = lowering.lowerGlobal();
     else
       result = lowering.lowerAdaptive();
-    Type resultType = op->getResult(0).getType();
-    if (result.getType() != resultType)
-      result =
-          tensor::CastOp::create(rewriter, op.getLoc(), resultType, result);
-    rewriter.replaceOp(op, result);
+    replacePoolOp(rewriter, op, result);
     return success();
   }
 

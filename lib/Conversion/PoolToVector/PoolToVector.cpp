@@ -109,9 +109,7 @@ public:
     rank = inputType.getRank();
     n = getSpatialRank(spec, rank);
     elemType = inputType.getElementType();
-    accType = elemType;
-    if (isa<FloatType>(elemType) && elemType.getIntOrFloatBitWidth() < 32)
-      accType = b.getF32Type();
+    accType = getPoolAccumulatorType(elemType);
     lanes = std::max<int64_t>(1, vectorBits / accType.getIntOrFloatBitWidth());
     for (int64_t d = 0; d < rank; ++d)
       inDims.push_back(getValueOrCreateConstantIndexOp(
@@ -123,7 +121,7 @@ public:
     setUpGeometry();
   }
 
-  Value lower(ArrayRef<OpFoldResult> outSizes);
+  Value lower(ArrayRef<OpFoldResult> outSizes, bool assertWindowFits);
 
 private:
   OpBuilder &b;
@@ -202,17 +200,34 @@ private:
   using OutputBody =
       function_ref<Value(Value o, const Taps<Value> &taps, Value tile)>;
   Value loopOutputs(int64_t i, Value tile, OutputBody body, bool split);
+  /// Output indices along the leading spatial dimensions, with their taps.
+  struct Positions {
+    SmallVector<Value> out;
+    SmallVector<Taps<Value>> taps;
+    SmallVector<int64_t> steps;
+  };
+  Value nestOutputs(int64_t from, int64_t to, Positions &pos, Value tile,
+                    function_ref<Value(Value)> leaf);
+  Value divisorOf(const Positions &pos);
+  /// The output slice at (ivs[0], ivs[1]) in the two leading dimensions,
+  /// whole in the others.
+  std::pair<SmallVector<OpFoldResult>, SmallVector<OpFoldResult>>
+  leadingSlice(ValueRange ivs) {
+    SmallVector<OpFoldResult> offsets(rank, b.getIndexAttr(0)),
+        sizes = getAsOpFoldResult(outDims);
+    offsets[0] = ivs[0];
+    offsets[1] = ivs[1];
+    sizes[0] = sizes[1] = b.getIndexAttr(1);
+    return {offsets, sizes};
+  }
   Value lowerChannelsLast(Value empty);
   Value lowerChannelsLastSeparable(Value empty);
   Value lowerChannelsFirst(Value empty);
   Value lowerGlobal(Value empty);
 
   // Channels-first rows: the last spatial dimension of one output row.
-  struct Row {
+  struct Row : Positions {
     Value n, c;
-    SmallVector<Value> out;
-    SmallVector<Taps<Value>> taps;
-    SmallVector<int64_t> steps;
     Value divisor;
     /// Writes into the separable strategy's row buffer (accumulator type,
     /// indexed [rows..., W]) instead of the output slice.
@@ -476,7 +491,10 @@ Value VectorLowering::withNaNCheck(Value tile, ArrayRef<Value> lo,
 // Entry
 //===----------------------------------------------------------------------===//
 
-Value VectorLowering::lower(ArrayRef<OpFoldResult> outSizes) {
+Value VectorLowering::lower(ArrayRef<OpFoldResult> outSizes,
+                            bool assertWindowFits) {
+  if (assertWindowFits)
+    emitPoolShapeChecks(b, loc, spec, inSizes);
   for (OpFoldResult size : outSizes)
     outDims.push_back(getValueOrCreateConstantIndexOp(b, loc, size));
   Value empty = tensor::EmptyOp::create(b, loc, outSizes, elemType);
@@ -548,6 +566,37 @@ Value VectorLowering::loopOutputs(int64_t i, Value tile, OutputBody body,
   return loopOver(hi, size, cst(1), tile, general);
 }
 
+/// Nested loops over the outputs of spatial dimensions [from, to), the
+/// innermost split into border and interior outputs; `pos` holds each
+/// loop's index and taps while `leaf` builds the body.
+Value VectorLowering::nestOutputs(int64_t from, int64_t to, Positions &pos,
+                                  Value tile, function_ref<Value(Value)> leaf) {
+  if (from == to)
+    return leaf(tile);
+  return loopOutputs(
+      from, tile,
+      [&](Value o, const Taps<Value> &tp, Value t) {
+        pos.out.push_back(o);
+        pos.taps.push_back(tp);
+        pos.steps.push_back(geom[from].step());
+        Value r = nestOutputs(from + 1, to, pos, t, leaf);
+        pos.out.pop_back();
+        pos.taps.pop_back();
+        pos.steps.pop_back();
+        return r;
+      },
+      /*split=*/from == to - 1);
+}
+
+/// The average divisor (accumulator type) over the dimensions in `pos`.
+Value VectorLowering::divisorOf(const Positions &pos) {
+  IndexArith ia(b, loc);
+  SmallVector<Value> factors;
+  for (auto [d, o] : llvm::enumerate(pos.out))
+    factors.push_back(geom[d].divisor(ia, o, inSizes[d], spec.countIncludePad));
+  return indexToAcc(product(factors));
+}
+
 //===----------------------------------------------------------------------===//
 // Channels-last: vectors over channels
 //===----------------------------------------------------------------------===//
@@ -560,60 +609,33 @@ Value VectorLowering::lowerChannelsLast(Value empty) {
     chunk = std::min<int64_t>(
         chunk, static_cast<int64_t>(llvm::PowerOf2Ceil(*staticC)));
   // One task per (batch, first output spatial index): a row of outputs.
-  auto slice = [&](ValueRange ivs) {
-    SmallVector<OpFoldResult> offsets(rank, b.getIndexAttr(0)),
-        sizes = getAsOpFoldResult(outDims);
-    offsets[0] = ivs[0];
-    offsets[1] = ivs[1];
-    sizes[0] = sizes[1] = b.getIndexAttr(1);
-    return std::make_pair(offsets, sizes);
-  };
+  auto slice = [&](ValueRange ivs) { return leadingSlice(ivs); };
   auto body = [&](ValueRange ivs, Value tile) -> Value {
     Value batch = ivs[0];
-    SmallVector<Value> outIdx = {ivs[1]};
     IndexArith ia(b, loc);
     Taps<Value> first = geom[0].taps(ia, ivs[1], inSizes[0], padBegin[0]);
-    SmallVector<Taps<Value>> idxTaps = {first};
+    Positions at;
+    at.out = {ivs[1]};
+    at.taps = {first};
+    at.steps = {geom[0].step()};
     auto build = [&](Value tile) -> Value {
-      std::function<Value(int64_t, Value)> positions = [&](int64_t i,
-                                                           Value t) -> Value {
-        if (i < n)
-          return loopOutputs(
-              i, t,
-              [&](Value o, const Taps<Value> &tp, Value t2) {
-                outIdx.push_back(o);
-                idxTaps.push_back(tp);
-                Value r = positions(i + 1, t2);
-                outIdx.pop_back();
-                idxTaps.pop_back();
-                return r;
-              },
-              /*split=*/i == n - 1);
-        // One output position: every channel chunk.
+      // One output position: every channel chunk.
+      auto leaf = [&](Value t) -> Value {
         IndexArith pa(b, loc);
-        SmallVector<Taps<Value>> taps;
-        SmallVector<int64_t> steps;
-        SmallVector<Value> factors;
-        for (int64_t d = 0; d < n; ++d) {
-          taps.push_back(idxTaps[d]);
-          steps.push_back(geom[d].step());
-          if (!isMax())
-            factors.push_back(geom[d].divisor(pa, outIdx[d], inSizes[d],
-                                              spec.countIncludePad));
-        }
-        Value divisor = isMax() ? Value() : indexToAcc(product(factors));
+        Value divisor = isMax() ? Value() : divisorOf(at);
         auto chunkAt = [&](Value c0, Value t3, bool inBounds) {
           Value acc = splat(neutral(accType), chunk);
-          acc = reduceTaps(
-              taps, steps, acc, [&](Value a, ArrayRef<Value> pos) -> Value {
-                SmallVector<Value> idx = {batch};
-                idx.append(pos.begin(), pos.end());
-                idx.push_back(c0);
-                return combine(a, read(input, idx, chunk, inBounds));
-              });
+          acc =
+              reduceTaps(at.taps, at.steps, acc,
+                         [&](Value a, ArrayRef<Value> pos) -> Value {
+                           SmallVector<Value> idx = {batch};
+                           idx.append(pos.begin(), pos.end());
+                           idx.push_back(c0);
+                           return combine(a, read(input, idx, chunk, inBounds));
+                         });
           SmallVector<Value> dst(rank, cst(0));
           for (int64_t d = 1; d < n; ++d)
-            dst[1 + d] = outIdx[d];
+            dst[1 + d] = at.out[d];
           dst[rank - 1] = c0;
           return write(acc, t3, dst, inBounds, divisor);
         };
@@ -627,7 +649,7 @@ Value VectorLowering::lowerChannelsLast(Value empty) {
           return chunkAt(c0, t3, false);
         });
       };
-      return positions(1, tile);
+      return nestOutputs(1, n, at, tile, leaf);
     };
     // The input rows this task reads, for the NaN scan.
     SmallVector<Value> lo(rank, cst(0)), hi(inDims.begin(), inDims.end());
@@ -726,39 +748,15 @@ Value VectorLowering::lowerChannelsLastSeparable(Value empty) {
       };
       buf = rowsPass(0, buf);
       // Pass 2: each output from the buffer rows.
-      SmallVector<Value> outIdx;
-      SmallVector<Taps<Value>> idxTaps;
-      std::function<Value(int64_t, Value)> outPass = [&](int64_t i,
-                                                         Value t) -> Value {
-        if (i < n - 1)
-          return loopOutputs(
-              i, t,
-              [&](Value o, const Taps<Value> &tp, Value t2) {
-                outIdx.push_back(o);
-                idxTaps.push_back(tp);
-                Value r = outPass(i + 1, t2);
-                outIdx.pop_back();
-                idxTaps.pop_back();
-                return r;
-              },
-              /*split=*/i == n - 2);
-        IndexArith pa(b, loc);
-        SmallVector<Taps<Value>> taps;
-        SmallVector<int64_t> steps;
-        SmallVector<Value> factors;
-        for (int64_t r = 0; r < n - 1; ++r) {
-          taps.push_back(idxTaps[r]);
-          steps.push_back(geom[r].step());
-          if (!isMax())
-            factors.push_back(geom[r].divisor(pa, outIdx[r], inSizes[r],
-                                              spec.countIncludePad));
-        }
-        Value divisor = isMax() ? Value() : indexToAcc(product(factors));
+      Positions rows;
+      auto outputs = [&](Value t) -> Value {
+        Value divisor = isMax() ? Value() : divisorOf(rows);
         return loopOver(
             cst(0), outDims[rank - 2], cst(1), t, [&](Value ow, Value t2) {
               Value acc = splat(neutral(accType), chunk);
               acc = reduceTaps(
-                  taps, steps, acc, [&](Value a, ArrayRef<Value> pos) -> Value {
+                  rows.taps, rows.steps, acc,
+                  [&](Value a, ArrayRef<Value> pos) -> Value {
                     SmallVector<Value> at(pos.begin(), pos.end());
                     at.push_back(ow);
                     at.push_back(cst(0));
@@ -768,14 +766,14 @@ Value VectorLowering::lowerChannelsLastSeparable(Value empty) {
                                        neutral(accType), ArrayRef<bool>{true}));
                   });
               SmallVector<Value> dst = {cst(0)};
-              dst.append(outIdx.begin(), outIdx.end());
+              dst.append(rows.out.begin(), rows.out.end());
               dst.push_back(ow);
               dst.push_back(cst(0));
               return write(acc, t2, dst, even, divisor);
             });
       };
       if (!useSliding())
-        return outPass(0, tile);
+        return nestOutputs(0, n - 1, rows, tile, outputs);
       // Four columns at a time (contiguous in the buffer): four independent
       // dependency chains; the remaining columns one by one.
       auto columns = [&](int64_t group) {
@@ -830,48 +828,20 @@ Value VectorLowering::lowerChannelsLastSeparable(Value empty) {
 
 Value VectorLowering::lowerChannelsFirst(Value empty) {
   // One task per (batch, channel): a whole output plane.
-  auto slice = [&](ValueRange ivs) {
-    SmallVector<OpFoldResult> offsets(rank, b.getIndexAttr(0)),
-        sizes = getAsOpFoldResult(outDims);
-    offsets[0] = ivs[0];
-    offsets[1] = ivs[1];
-    sizes[0] = sizes[1] = b.getIndexAttr(1);
-    return std::make_pair(offsets, sizes);
-  };
+  auto slice = [&](ValueRange ivs) { return leadingSlice(ivs); };
   auto body = [&](ValueRange ivs, Value tile) -> Value {
     Row row;
     row.n = ivs[0];
     row.c = ivs[1];
     auto build = [&](Value tile) -> Value {
-      std::function<Value(int64_t, Value)> rows = [&](int64_t i,
-                                                      Value t) -> Value {
-        if (i < n - 1)
-          return loopOutputs(
-              i, t,
-              [&](Value o, const Taps<Value> &tp, Value t2) {
-                row.out.push_back(o);
-                row.taps.push_back(tp);
-                row.steps.push_back(geom[i].step());
-                Value r = rows(i + 1, t2);
-                row.out.pop_back();
-                row.taps.pop_back();
-                row.steps.pop_back();
-                return r;
-              },
-              /*split=*/i == n - 2);
-        if (!isMax()) {
-          IndexArith ia(b, loc);
-          SmallVector<Value> factors;
-          for (int64_t d = 0; d < n - 1; ++d)
-            factors.push_back(geom[d].divisor(ia, row.out[d], inSizes[d],
-                                              spec.countIncludePad));
-          row.divisor = indexToAcc(product(factors));
-        }
+      auto rowBody = [&](Value t) -> Value {
+        if (!isMax())
+          row.divisor = divisorOf(row);
         return emitRow(t, row);
       };
       if (useSeparable())
         return buildSeparablePlane(tile, row.n, row.c);
-      return rows(0, tile);
+      return nestOutputs(0, n - 1, row, tile, rowBody);
     };
     SmallVector<Value> lo(rank, cst(0)), hi(inDims.begin(), inDims.end());
     IndexArith ia(b, loc);
@@ -1338,40 +1308,16 @@ Value VectorLowering::buildSeparablePlane(Value tile, Value batch,
   };
   buf = rowsPass(0, buf);
 
-  SmallVector<Value> outIdx;
-  SmallVector<Taps<Value>> taps;
-  SmallVector<int64_t> steps;
-  std::function<Value(int64_t, Value)> outputPass = [&](int64_t i,
-                                                        Value t) -> Value {
-    if (i < n - 1)
-      return loopOutputs(
-          i, t,
-          [&](Value o, const Taps<Value> &tp, Value t2) {
-            outIdx.push_back(o);
-            taps.push_back(tp);
-            steps.push_back(geom[i].step());
-            Value r = outputPass(i + 1, t2);
-            outIdx.pop_back();
-            taps.pop_back();
-            steps.pop_back();
-            return r;
-          },
-          /*split=*/i == n - 2);
+  Positions rows;
+  auto outputs = [&](Value t) -> Value {
     IndexArith ia(b, loc);
-    Value divisor;
-    if (!isMax()) {
-      SmallVector<Value> factors;
-      for (int64_t d = 0; d < n - 1; ++d)
-        factors.push_back(
-            geom[d].divisor(ia, outIdx[d], inSizes[d], spec.countIncludePad));
-      divisor = indexToAcc(product(factors));
-    }
+    Value divisor = isMax() ? Value() : divisorOf(rows);
     Value outW = outDims[rank - 1];
     Value full = ia.mul(ia.floorDiv(outW, ia.cst(lanes)), ia.cst(lanes));
     auto block = [&](bool inBounds) {
       return [&, inBounds](Value ow0, Value t3) -> Value {
         Value acc = splat(neutral(accType), lanes);
-        acc = reduceTaps(taps, steps, acc,
+        acc = reduceTaps(rows.taps, rows.steps, acc,
                          [&](Value a, ArrayRef<Value> pos) -> Value {
                            SmallVector<Value> idx(pos.begin(), pos.end());
                            idx.push_back(ow0);
@@ -1380,7 +1326,7 @@ Value VectorLowering::buildSeparablePlane(Value tile, Value batch,
                                neutral(accType), ArrayRef<bool>{inBounds});
                            return combine(a, v);
                          });
-        return write(acc, t3, tileIndices(b, loc, outIdx, ow0), inBounds,
+        return write(acc, t3, tileIndices(b, loc, rows.out, ow0), inBounds,
                      divisor);
       };
     };
@@ -1388,7 +1334,7 @@ Value VectorLowering::buildSeparablePlane(Value tile, Value batch,
     return loopOver(full, outW, cst(lanes), t, block(false));
   };
   if (!useSliding())
-    return outputPass(0, tile);
+    return nestOutputs(0, n - 1, rows, tile, outputs);
   // Sliding rows: per column block, one sweep down and one up the rows.
   // Four registers per block: four independent dependency chains.
   int64_t width = 4 * lanes;
@@ -1549,24 +1495,8 @@ struct LowerPoolOpToVector : OpInterfaceRewritePattern<PoolOpInterface> {
     if (failed(reifyPoolResultShapes(rewriter, op, shapes)))
       return rewriter.notifyMatchFailure(op, "cannot reify the result shape");
     VectorLowering lowering(rewriter, op, vectorBits, strategy);
-    if (assertWindowFits) {
-      SmallVector<Value> inSizes;
-      PoolSpec spec = op.getSpec();
-      auto inputType = cast<RankedTensorType>(op.getInput().getType());
-      int64_t n = getSpatialRank(spec, inputType.getRank());
-      for (int64_t i = 0; i < n; ++i)
-        inSizes.push_back(getValueOrCreateConstantIndexOp(
-            rewriter, op.getLoc(),
-            tensor::getMixedSize(rewriter, op.getLoc(), op.getInput(),
-                                 getSpatialDim(spec.layout, i))));
-      emitPoolShapeChecks(rewriter, op.getLoc(), spec, inSizes);
-    }
-    Value result = lowering.lower(shapes.front());
-    Type resultType = op->getResult(0).getType();
-    if (result.getType() != resultType)
-      result =
-          tensor::CastOp::create(rewriter, op.getLoc(), resultType, result);
-    rewriter.replaceOp(op, result);
+    Value result = lowering.lower(shapes.front(), assertWindowFits);
+    replacePoolOp(rewriter, op, result);
     return success();
   }
 

@@ -10,6 +10,7 @@
 
 namespace mlir {
 class RewritePatternSet;
+class RewriterBase;
 namespace pool {
 
 #define GEN_PASS_DECL_CONVERTPOOLTOLINALG
@@ -19,6 +20,16 @@ namespace pool {
 /// `assertWindowFits`, dynamic spatial sizes are checked at run time.
 void populatePoolToLinalgPatterns(RewritePatternSet &patterns,
                                   bool assertWindowFits = true);
+
+/// Replaces the pool op `op` by `result`, cast to the op's result type
+/// where the lowering computed a more static one.
+void replacePoolOp(RewriterBase &rewriter, Operation *op, Value result);
+
+/// The type pool reductions accumulate `elemType` in: f32 for f16 and
+/// bf16 (averages for accuracy, maxima so that no 16-bit float arithmetic
+/// reaches LLVM, which lowers bf16 operations to library calls such as
+/// __truncsfbf2 on CPUs without native bf16), the element type otherwise.
+Type getPoolAccumulatorType(Type elemType);
 
 /// The identity of a pool reduction of `type`: -inf (the integer minimum)
 /// for maxima, 0 for sums.

@@ -94,9 +94,19 @@ struct DimGeometry {
   }
 };
 
-/// Reads at most this many hardware vectors for one tap of a static border
-/// block; wider spans (huge adaptive bins) take the one-output path.
+/// Reads at most this many hardware vectors for one tap of a block; wider
+/// spans (huge adaptive bins or strides) take the one-output path.
 constexpr int64_t kMaxBlockReadVectors = 16;
+/// Bounds on the border blocks planned at compile time (blocks per row,
+/// taps they unroll in all, taps one block unrolls): beyond them a row
+/// loops over single outputs instead, so that no input size or window
+/// makes the IR grow without bound.
+constexpr int64_t kMaxStaticBlocks = 8;
+constexpr int64_t kMaxStaticTaps = 1024;
+constexpr int64_t kMaxBlockTaps = 64;
+/// Interior blocks unroll their window taps up to this kernel size and loop
+/// beyond it.
+constexpr int64_t kMaxUnrolledTaps = 16;
 
 /// One pool op being lowered.
 class VectorLowering {
@@ -904,11 +914,18 @@ Value VectorLowering::emitRow(Value tile, const Row &row) {
   std::optional<int64_t> staticOut = getConstantIntValue(outW);
   int64_t width = lanes;
   IndexArith ia(b, loc);
+  // Interior blocks read `width * stride` elements per tap; wider strides
+  // take single outputs (there are few of them).
+  bool blocks =
+      g.isWindow && g.w.stride * width <= kMaxBlockReadVectors * lanes;
+  // Static sizes: a compile-time plan of border blocks, as long as it stays
+  // small (hostile sizes must not blow up the IR).
+  std::optional<std::pair<int64_t, int64_t>> plan;
   if (staticIn[d] && staticOut) {
     int64_t in = *staticIn[d], out = *staticOut;
     CheckedArith ca;
     int64_t lo = out, hi = out;
-    if (g.isWindow) {
+    if (blocks) {
       const WindowDim &w = g.w;
       int64_t pb = computePadBegin(ca, in, w);
       lo = std::min(ca.ceilDiv(pb, w.stride), out);
@@ -924,6 +941,17 @@ Value VectorLowering::emitRow(Value tile, const Row &row) {
     }
     if (hi - lo < width)
       lo = hi = out;
+    int64_t w = std::max<int64_t>(std::min(width, out), 1);
+    int64_t borderBlocks = (lo + w - 1) / w + (out - hi + w - 1) / w;
+    int64_t taps =
+        g.isWindow ? g.w.kernel : computeAdaptiveBinBound(ca, in, g.outSize);
+    if (!ca.overflow && borderBlocks <= kMaxStaticBlocks &&
+        borderBlocks * taps <= kMaxStaticTaps)
+      plan = {lo, hi};
+  }
+  if (plan) {
+    int64_t out = *staticOut;
+    auto [lo, hi] = *plan;
     width = std::min(width, out);
     // Static blocks cover [0, lo) and [hi, out), overlapping neighbours
     // rather than reading past the row.
@@ -966,7 +994,7 @@ Value VectorLowering::emitRow(Value tile, const Row &row) {
       return emitOneOutput(t2, row, ow);
     });
   };
-  if (!g.isWindow)
+  if (!blocks)
     return single(cst(0), outW, tile);
   const WindowDim &w = g.w;
   Value in = inSizes[d];
@@ -1000,15 +1028,19 @@ Value VectorLowering::emitInteriorBlock(Value tile, const Row &row, Value ow0,
   Value acc = splat(neutral(accType), width);
   acc = reduceTaps(
       row.taps, row.steps, acc, [&](Value a, ArrayRef<Value> pos) -> Value {
-        for (int64_t k = 0; k < w.kernel; ++k) {
+        auto tap = [&](Value k, Value a2) {
           IndexArith ka(b, loc);
-          Value at = ka.add(base, ka.cst(k * w.dilation));
+          Value at = ka.add(base, ka.mul(k, ka.cst(w.dilation)));
           Value v = read(input, rowIndices(row, pos, at), width * w.stride,
                          /*inBounds=*/true);
           if (w.stride != 1)
             v = vector::ShuffleOp::create(b, loc, v, v, pick);
-          a = combine(a, v);
-        }
+          return combine(a2, v);
+        };
+        if (w.kernel > kMaxUnrolledTaps)
+          return loopOver(cst(0), cst(w.kernel), cst(1), a, tap);
+        for (int64_t k = 0; k < w.kernel; ++k)
+          a = tap(cst(k), a);
         return a;
       });
   Value divisor;
@@ -1043,6 +1075,8 @@ std::optional<Value> VectorLowering::emitStaticBlock(Value tile, const Row &row,
     laneTaps.push_back(g.taps(ca, ow0 + l, in, pb));
     maxTaps = std::max(maxTaps, laneTaps.back().hi);
   }
+  if (maxTaps > kMaxBlockTaps)
+    return std::nullopt;
   for (int64_t k = 0; k < maxTaps; ++k) {
     int64_t lo = std::numeric_limits<int64_t>::max(), hi = -1;
     SmallVector<int64_t> pos(width, -1);

@@ -21,3 +21,14 @@ func.func @huge_window_constant_divisor(%arg0: tensor<1x1x1048576x1048576xbf16>)
   %0 = pool.avg %arg0 {kernel = array<i64: 1048576, 1048576>, layout = #pool.layout<channels_first>} : tensor<1x1x1048576x1048576xbf16> -> tensor<?x?x?x?xbf16>
   return %0 : tensor<?x?x?x?xbf16>
 }
+
+// -----
+
+// pool-fuzz-build, oom-031b2a37: padding that turns 3 input columns into
+// 2^27 output columns. The vector lowering planned a static border block
+// for every 16 of them (8M blocks) and ran out of memory; rows past a small
+// plan now loop over single outputs at run time.
+func.func @fuzz_padding_makes_huge_row(%arg0: tensor<?x7x3xbf16>) -> tensor<?x7x134217728xbf16> {
+  %0 = pool.max %arg0 {kernel = array<i64: 2>, strides = array<i64: 1>, dilations = array<i64: 134217725>, padding = array<i64: 134217725, 134217725>, layout = #pool.layout<channels_first>} : tensor<?x7x3xbf16> -> tensor<?x7x134217728xbf16>
+  return %0 : tensor<?x7x134217728xbf16>
+}

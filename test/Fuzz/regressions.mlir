@@ -32,3 +32,13 @@ func.func @fuzz_padding_makes_huge_row(%arg0: tensor<?x7x3xbf16>) -> tensor<?x7x
   %0 = pool.max %arg0 {kernel = array<i64: 2>, strides = array<i64: 1>, dilations = array<i64: 134217725>, padding = array<i64: 134217725, 134217725>, layout = #pool.layout<channels_first>} : tensor<?x7x3xbf16> -> tensor<?x7x134217728xbf16>
   return %0 : tensor<?x7x134217728xbf16>
 }
+
+// -----
+
+// pool-fuzz-build, crash-1b947965: a channels-last global pooling over zero
+// channels made the vector length 0 and a division by it (UBSan). Empty
+// dimensions now get one-lane vectors and empty loops.
+func.func @fuzz_global_zero_channels(%arg0: tensor<4x?x4x4x0xf32>) -> tensor<4x0xf32> {
+  %0 = pool.global_max %arg0 {layout = #pool.layout<channels_last>} : tensor<4x?x4x4x0xf32> -> tensor<4x0xf32>
+  return %0 : tensor<4x0xf32>
+}

@@ -157,6 +157,16 @@ private:
   void setUpGeometry();
 
   Value cst(int64_t v) { return arith::ConstantIndexOp::create(b, loc, v); }
+  /// Vector length for a dimension of `size` elements (when static): at
+  /// most `maxLen`, the size rounded up to a power of two, at least 1 (a
+  /// dimension may be empty).
+  static int64_t chunkFor(std::optional<int64_t> size, int64_t maxLen) {
+    if (!size)
+      return maxLen;
+    int64_t bounded = std::clamp<int64_t>(*size, 1, maxLen);
+    return std::min<int64_t>(static_cast<int64_t>(llvm::PowerOf2Ceil(bounded)),
+                             maxLen);
+  }
   VectorType vecType(int64_t len, Type type) const {
     return VectorType::get({len}, type);
   }
@@ -614,10 +624,7 @@ Value VectorLowering::divisorOf(const Positions &pos) {
 Value VectorLowering::lowerChannelsLast(Value empty) {
   Value channels = inDims[rank - 1];
   std::optional<int64_t> staticC = getConstantIntValue(channels);
-  int64_t chunk = 4 * lanes;
-  if (staticC)
-    chunk = std::min<int64_t>(
-        chunk, static_cast<int64_t>(llvm::PowerOf2Ceil(*staticC)));
+  int64_t chunk = chunkFor(staticC, 4 * lanes);
   // One task per (batch, first output spatial index): a row of outputs.
   auto slice = [&](ValueRange ivs) { return leadingSlice(ivs); };
   auto body = [&](ValueRange ivs, Value tile) -> Value {
@@ -682,10 +689,7 @@ Value VectorLowering::lowerChannelsLast(Value empty) {
 Value VectorLowering::lowerChannelsLastSeparable(Value empty) {
   Value channels = inDims[rank - 1];
   std::optional<int64_t> staticC = getConstantIntValue(channels);
-  int64_t chunk = lanes;
-  if (staticC)
-    chunk = std::min<int64_t>(
-        chunk, static_cast<int64_t>(llvm::PowerOf2Ceil(*staticC)));
+  int64_t chunk = chunkFor(staticC, lanes);
   bool even = staticC && *staticC % chunk == 0;
   IndexArith ia(b, loc);
   Value chunks = ia.ceilDiv(channels, ia.cst(chunk));
@@ -952,6 +956,8 @@ Value VectorLowering::emitRow(Value tile, const Row &row) {
   if (plan) {
     int64_t out = *staticOut;
     auto [lo, hi] = *plan;
+    if (out == 0)
+      return tile;
     width = std::min(width, out);
     // Static blocks cover [0, lo) and [hi, out), overlapping neighbours
     // rather than reading past the row.
@@ -1413,10 +1419,7 @@ Value VectorLowering::lowerGlobal(Value empty) {
     // kilobyte per position for the prefetchers); each reduces every
     // spatial position.
     std::optional<int64_t> staticC = getConstantIntValue(channels);
-    int64_t chunk = 16 * lanes;
-    if (staticC)
-      chunk = std::min<int64_t>(
-          chunk, static_cast<int64_t>(llvm::PowerOf2Ceil(*staticC)));
+    int64_t chunk = chunkFor(staticC, 16 * lanes);
     Value chunks = ia.ceilDiv(channels, ia.cst(chunk));
     // Unmasked reads and writes when the chunks divide the channels.
     bool evenChunks = staticC && *staticC % chunk == 0;
@@ -1466,10 +1469,7 @@ Value VectorLowering::lowerGlobal(Value empty) {
     reassoc.back().push_back(d);
   Value flat = tensor::CollapseShapeOp::create(b, loc, input, reassoc);
   std::optional<int64_t> staticCount = getConstantIntValue(count);
-  int64_t chunk = 4 * lanes;
-  if (staticCount)
-    chunk = std::min<int64_t>(
-        chunk, static_cast<int64_t>(llvm::PowerOf2Ceil(*staticCount)));
+  int64_t chunk = chunkFor(staticCount, 4 * lanes);
   auto slice = [&](ValueRange ivs) {
     SmallVector<OpFoldResult> offsets(outRank, b.getIndexAttr(0)),
         sizes(outRank, b.getIndexAttr(1));

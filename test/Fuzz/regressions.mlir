@@ -42,3 +42,13 @@ func.func @fuzz_global_zero_channels(%arg0: tensor<4x?x4x4x0xf32>) -> tensor<4x0
   %0 = pool.global_max %arg0 {layout = #pool.layout<channels_last>} : tensor<4x?x4x4x0xf32> -> tensor<4x0xf32>
   return %0 : tensor<4x0xf32>
 }
+
+// -----
+
+// pool-fuzz-build, crash-18cba2f5: a window of 2^63 - 1 along a dynamic W
+// (stride defaulting to the kernel) overflowed the check of the strided
+// read length (UBSan: signed overflow). Such rows take single outputs.
+func.func @fuzz_huge_kernel_dynamic_row(%arg0: tensor<4x7x4x?x?xf16>) -> tensor<?x?x?x?x?xf16> {
+  %0 = pool.max %arg0 {kernel = array<i64: 4, 4, 9223372036854775807>, layout = #pool.layout<channels_first>} : tensor<4x7x4x?x?xf16> -> tensor<?x?x?x?x?xf16>
+  return %0 : tensor<?x?x?x?x?xf16>
+}

@@ -571,10 +571,9 @@ Value VectorLowering::loopOutputs(int64_t i, Value tile, OutputBody body,
   IndexArith ia(b, loc);
   const WindowDim &w = g.w;
   Value lo = ia.min(ia.ceilDiv(padBegin[i], ia.cst(w.stride)), size);
-  Value last = ia.floorDiv(
-      ia.add(ia.sub(inSizes[i], ia.cst(1 + (w.kernel - 1) * w.dilation)),
-             padBegin[i]),
-      ia.cst(w.stride));
+  Value last =
+      ia.floorDiv(ia.add(ia.sub(inSizes[i], ia.cst(w.span)), padBegin[i]),
+                  ia.cst(w.stride));
   Value hi = ia.min(ia.max(ia.add(last, ia.cst(1)), lo), size);
   tile = loopOver(cst(0), lo, cst(1), tile, general);
   tile = loopOver(lo, hi, cst(1), tile, [&](Value o, Value t) {
@@ -921,7 +920,7 @@ Value VectorLowering::emitRow(Value tile, const Row &row) {
   // Interior blocks read `width * stride` elements per tap; wider strides
   // take single outputs (there are few of them).
   bool blocks =
-      g.isWindow && g.w.stride * width <= kMaxBlockReadVectors * lanes;
+      g.isWindow && g.w.stride <= kMaxBlockReadVectors * lanes / width;
   // Static sizes: a compile-time plan of border blocks, as long as it stays
   // small (hostile sizes must not blow up the IR).
   std::optional<std::pair<int64_t, int64_t>> plan;
@@ -950,7 +949,7 @@ Value VectorLowering::emitRow(Value tile, const Row &row) {
     int64_t taps =
         g.isWindow ? g.w.kernel : computeAdaptiveBinBound(ca, in, g.outSize);
     if (!ca.overflow && borderBlocks <= kMaxStaticBlocks &&
-        borderBlocks * taps <= kMaxStaticTaps)
+        taps <= kMaxStaticTaps / std::max<int64_t>(borderBlocks, 1))
       plan = {lo, hi};
   }
   if (plan) {
@@ -1005,10 +1004,10 @@ Value VectorLowering::emitRow(Value tile, const Row &row) {
   const WindowDim &w = g.w;
   Value in = inSizes[d];
   Value lo = ia.min(ia.ceilDiv(padBegin[d], ia.cst(w.stride)), outW);
-  Value last = ia.floorDiv(ia.add(ia.sub(ia.sub(in, ia.cst(w.stride)),
-                                         ia.cst((w.kernel - 1) * w.dilation)),
-                                  padBegin[d]),
-                           ia.cst(w.stride));
+  Value last = ia.floorDiv(
+      ia.add(ia.sub(ia.sub(in, ia.cst(w.stride)), ia.cst(w.span - 1)),
+             padBegin[d]),
+      ia.cst(w.stride));
   Value hi = ia.min(ia.max(ia.add(last, ia.cst(1)), lo), outW);
   // hi - lo >= width ? hi : lo
   Value blocksEnd = ia.selectGE(ia.sub(hi, lo), ia.cst(width), hi, lo);

@@ -71,10 +71,11 @@ def ConvertPoolToVector : Pass<"convert-pool-to-vector", "mlir::func::FuncOp"> {
       with van Herk/Gil-Werman block suffixes and prefixes: two combines per
       output whatever the window height (sums too);
     - global pooling is a multi-accumulator vector reduction;
-    - float maxima scan each thread's input slice for NaN once and, when
-      there is none, use a plain compare-and-select maximum (one `vmaxps`)
-      instead of the NaN-propagating `arith.maximumf`; slices holding a NaN
-      take the exact path.
+    - float maxima sum each task's input slice once (a NaN makes the sum
+      NaN) and, when the sum is not NaN, use a plain compare-and-select
+      maximum (one `vmaxps`) instead of the NaN-propagating
+      `arith.maximumf`; other slices take the exact path. Global maxima keep
+      a per-lane NaN flag beside a plain maximum.
 
     `vector-bits` sets the SIMD width (0: the host's, 512 with AVX-512).
     See docs/performance.md for the cost model and measurements.

@@ -1544,14 +1544,15 @@ struct ConvertPoolToVectorPass
   void runOnOperation() override {
     std::optional<PoolStrategy> parsed = parsePoolStrategy(strategy);
     if (!parsed) {
-      getOperation().emitError()
+      // One line naming the option; the function itself is not the culprit.
+      emitError(getOperation().getLoc())
           << "convert-pool-to-vector: unknown strategy '" << strategy
           << "' (expected auto, direct, separable or sliding)";
       return signalPassFailure();
     }
     if (vectorBits < 0 || vectorBits % 8 != 0 || vectorBits > 4096) {
-      getOperation().emitError()
-          << "convert-pool-to-vector: vector-bits = " << vectorBits
+      emitError(getOperation().getLoc())
+          << "convert-pool-to-vector: vector-bits = " << int64_t(vectorBits)
           << " must be 0 (the host's) or a multiple of 8 up to 4096";
       return signalPassFailure();
     }

@@ -227,13 +227,13 @@ int64_t pool_run::runDifferential(const DialectRegistry &registry,
                                   const DifferentialOptions &options) {
   int64_t passed = 0, failures = 0;
   std::map<std::string, int64_t> categories;
-  std::string variant;
+  Lowering variant;
   auto report = [&](const Case &c, const std::string &what) {
     ++failures;
     llvm::outs() << "MISMATCH seed " << c.seed << " (" << c.category
-                 << ", strategy " << variant << "): " << what
+                 << ", lowering " << variant.getName() << "): " << what
                  << "\n  replay: pool-run --differential=1 "
-                 << "--seed=" << c.seed << " --strategy=" << variant << "\n"
+                 << "--seed=" << c.seed << " " << variant.getFlags() << "\n"
                  << c.text;
     if (!options.dumpDir.empty()) {
       llvm::sys::fs::create_directories(options.dumpDir);
@@ -275,12 +275,13 @@ int64_t pool_run::runDifferential(const DialectRegistry &registry,
       cases.push_back(std::move(p));
     }
 
-    for (const std::string &v : options.strategies) {
+    for (const Lowering &v : options.lowerings) {
       variant = v;
       std::string error;
       pool::PoolPipelineOptions pipeline;
       pipeline.assertWindowFits = options.assertWindowFits;
-      setLowering(pipeline, variant);
+      pipeline.threads = options.threads;
+      variant.applyTo(pipeline);
       FailureOr<std::unique_ptr<JitModule>> batchJit =
           JitModule::compile(*batch, pipeline, error);
       for (Prepared &p : cases) {
@@ -344,8 +345,11 @@ int64_t pool_run::runDifferential(const DialectRegistry &registry,
   }
   llvm::outs() << "differential: " << options.count << " configurations, seeds "
                << options.seed << ".." << options.seed + options.count - 1
-               << ", strategies " << llvm::join(options.strategies, ", ")
-               << "\n  passed (configuration x strategy) by op: ";
+               << ", lowerings ";
+  for (auto [i, l] : llvm::enumerate(options.lowerings))
+    llvm::outs() << (i ? ", " : "") << l.getName();
+  llvm::outs() << ", threads " << options.threads
+               << "\n  passed (configuration x lowering) by op: ";
   bool first = true;
   for (auto &[name, count] : categories) {
     llvm::outs() << (first ? "" : ", ") << name << " " << count;

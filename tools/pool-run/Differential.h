@@ -3,6 +3,8 @@
 #ifndef POOL_TOOLS_POOLRUN_DIFFERENTIAL_H
 #define POOL_TOOLS_POOLRUN_DIFFERENTIAL_H
 
+#include "Runner.h"
+
 #include "mlir/IR/DialectRegistry.h"
 
 #include <cstdint>
@@ -19,10 +21,10 @@ struct DifferentialOptions {
   int64_t batch = 40;
   bool assertWindowFits = true;
   bool verbose = false;
-  /// Each configuration runs under each of these: "linalg" (pool-to-llvm
-  /// with vectorize=false) or a convert-pool-to-vector strategy.
-  std::vector<std::string> strategies = {"linalg", "direct", "separable",
-                                         "sliding", "auto"};
+  /// Threads of the compiled kernels (0: every core).
+  unsigned threads = 0;
+  /// Each configuration runs under each of these lowerings.
+  std::vector<Lowering> lowerings = getAllLowerings();
   /// Directory where the module of each failing configuration is written.
   std::string dumpDir;
 };

@@ -45,12 +45,27 @@ FailureOr<TensorSignature> pool_run::getTensorSignature(func::FuncOp func,
   return sig;
 }
 
-void pool_run::setLowering(mlir::pool::PoolPipelineOptions &options,
-                           StringRef lowering) {
-  if (lowering == "linalg")
-    options.vectorize = false;
-  else
-    options.strategy = lowering.str();
+std::string Lowering::getName() const {
+  return vectorize ? mlir::pool::stringifyPoolStrategy(strategy).str()
+                   : "linalg";
+}
+
+std::string Lowering::getFlags() const {
+  return vectorize ? "--strategy=" + getName() : "--vectorize=false";
+}
+
+std::vector<Lowering> pool_run::getAllLowerings() {
+  using mlir::pool::PoolStrategy;
+  std::vector<Lowering> all = {{false, PoolStrategy::Auto}};
+  for (PoolStrategy s : {PoolStrategy::Direct, PoolStrategy::Separable,
+                         PoolStrategy::Sliding, PoolStrategy::Auto})
+    all.push_back({true, s});
+  return all;
+}
+
+void Lowering::applyTo(mlir::pool::PoolPipelineOptions &options) const {
+  options.vectorize = vectorize;
+  options.strategy = strategy;
 }
 
 static std::string &getTargetCPU() {

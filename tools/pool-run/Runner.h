@@ -64,10 +64,21 @@ private:
   std::unique_ptr<mlir::ExecutionEngine> engine;
 };
 
-/// Sets the lowering of `options`: "linalg" (vectorize=false) or a
-/// convert-pool-to-vector strategy.
-void setLowering(mlir::pool::PoolPipelineOptions &options,
-                 llvm::StringRef lowering);
+/// One way of lowering pool ops: the linalg path (`vectorize=false`) or
+/// convert-pool-to-vector with a strategy.
+struct Lowering {
+  bool vectorize = true;
+  mlir::pool::PoolStrategy strategy = mlir::pool::PoolStrategy::Auto;
+
+  /// "linalg", or the strategy's name.
+  std::string getName() const;
+  /// The pool-run flags that select it, for replay lines.
+  std::string getFlags() const;
+  void applyTo(mlir::pool::PoolPipelineOptions &options) const;
+};
+
+/// The linalg path, then every convert-pool-to-vector strategy.
+std::vector<Lowering> getAllLowerings();
 
 /// Runs `fn` `repeat` times after `warmup` runs; returns the median time in
 /// seconds.

@@ -73,16 +73,22 @@ static cl::opt<bool> loopOrder(
     cl::desc("Run pool-loop-order in the pipeline (contiguous dimension "
              "innermost)"),
     cl::init(true), cl::cat(category));
-static cl::opt<std::string> strategy(
+static cl::opt<pool::PoolStrategy> strategy(
     "strategy",
-    cl::desc("Lowering: auto, direct, separable or sliding "
-             "(convert-pool-to-vector), "
-             "or linalg (the linalg path, vectorize=false). The differential "
-             "tester runs every one unless this is given"),
-    cl::init("auto"), cl::cat(category));
+    cl::desc("convert-pool-to-vector's algorithm. The differential tester "
+             "runs every strategy and the linalg path unless --strategy or "
+             "--vectorize is given"),
+    cl::init(pool::PoolStrategy::Auto), pool::getPoolStrategyValues(),
+    cl::cat(category));
+static cl::opt<bool>
+    vectorize("vectorize",
+              cl::desc("Lower with convert-pool-to-vector (default); "
+                       "--vectorize=false takes the linalg path"),
+              cl::init(true), cl::cat(category));
 static cl::opt<unsigned>
     threads("num-threads",
-            cl::desc("OpenMP threads for the kernel (0: every core)"),
+            cl::desc("Threads of the kernel (pool-to-llvm's threads option). "
+                     "Default 0: every core (OpenMP); 1: serial code"),
             cl::init(0), cl::cat(category));
 static cl::opt<int64_t> differential(
     "differential",
@@ -216,13 +222,19 @@ static int runFile(MLIRContext &ctx) {
   pipeline.assertWindowFits = assertWindowFits;
   pipeline.loopOrder = loopOrder;
   pipeline.threads = threads;
-  setLowering(pipeline, strategy);
+  Lowering{vectorize, strategy}.applyTo(pipeline);
   FailureOr<std::unique_ptr<JitModule>> jit =
       JitModule::compile(*lowered, pipeline, error);
   if (failed(jit))
     return fail(error);
-  llvm::outs() << "  lowered with --pool-to-llvm, JIT-compiled for "
-               << JitModule::describeHost() << "\n";
+  llvm::outs() << "  lowered with --pool-to-llvm ("
+               << (vectorize ? "vector path, strategy " +
+                                   pool::stringifyPoolStrategy(strategy).str()
+                             : std::string("linalg path"))
+               << ", threads "
+               << (threads == 0 ? std::string("0 = every core")
+                                : std::to_string(threads))
+               << "), JIT-compiled for " << JitModule::describeHost() << "\n";
 
   std::vector<HostTensor> results;
   if (failed((*jit)->call(func.getSymName(), *sig, args, results, error)))
@@ -315,8 +327,9 @@ int main(int argc, char **argv) {
     options.count = differential;
     options.batch = std::max<int64_t>(batch, 1);
     options.assertWindowFits = assertWindowFits;
-    if (strategy.getNumOccurrences())
-      options.strategies = {strategy};
+    options.threads = threads;
+    if (strategy.getNumOccurrences() || vectorize.getNumOccurrences())
+      options.lowerings = {Lowering{vectorize, strategy}};
     options.verbose = verbose;
     options.dumpDir = dumpDir;
     return runDifferential(registry, options) == 0 ? 0 : 1;

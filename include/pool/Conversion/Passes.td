@@ -83,8 +83,11 @@ def ConvertPoolToVector : Pass<"convert-pool-to-vector", "mlir::func::FuncOp"> {
   let options = [
     Option<"vectorBits", "vector-bits", "int64_t", /*default=*/"0",
            "SIMD register width in bits (0: detect from the host CPU)">,
-    Option<"strategy", "strategy", "std::string", /*default=*/"\"auto\"",
-           "Algorithm: auto, direct, separable or sliding">,
+    Option<"strategy", "strategy", "mlir::pool::PoolStrategy",
+           /*default=*/"mlir::pool::PoolStrategy::Auto",
+           "Algorithm: auto (the cost model's choice), direct, separable or "
+           "sliding",
+           [{mlir::pool::getPoolStrategyValues()}]>,
     Option<"assertWindowFits", "assert-window-fits", "bool", /*default=*/"true",
            "Check at run time that dynamic spatial sizes fit the window">,
   ];

@@ -9,6 +9,8 @@
 #ifndef POOL_PIPELINES_PIPELINES_H
 #define POOL_PIPELINES_PIPELINES_H
 
+#include "pool/Conversion/PoolToVector/PoolToVector.h"
+
 #include "mlir/Pass/PassOptions.h"
 
 namespace mlir {
@@ -32,20 +34,22 @@ struct PoolPipelineOptions : public PassPipelineOptions<PoolPipelineOptions> {
       llvm::cl::desc("Lower pool ops with convert-pool-to-vector (vectorized, "
                      "parallel loops); false: through linalg and scalar loops"),
       llvm::cl::init(true)};
-  PassOptions::Option<std::string> strategy{
+  PassOptions::Option<PoolStrategy> strategy{
       *this, "strategy",
-      llvm::cl::desc("Algorithm for convert-pool-to-vector: auto, direct, "
-                     "separable or sliding"),
-      llvm::cl::init("auto")};
+      llvm::cl::desc("Algorithm for convert-pool-to-vector: auto (the cost "
+                     "model's choice), direct, separable or sliding"),
+      llvm::cl::init(PoolStrategy::Auto), getPoolStrategyValues()};
   PassOptions::Option<int64_t> vectorBits{
       *this, "vector-bits",
       llvm::cl::desc("SIMD width in bits (0: the host's)"), llvm::cl::init(0)};
   PassOptions::Option<unsigned> threads{
       *this, "threads",
-      llvm::cl::desc("OpenMP threads for parallel loops: 0 uses every core "
-                     "(or OMP_NUM_THREADS), 1 runs serial code with no "
-                     "OpenMP calls"),
-      llvm::cl::init(0)};
+      llvm::cl::desc("Threads for parallel loops. 1 (the default): serial "
+                     "code that needs no runtime library beyond upstream's "
+                     "runner utilities; N > 1: N OpenMP threads; 0: every "
+                     "core (or OMP_NUM_THREADS). Parallel code links LLVM's "
+                     "OpenMP runtime (libomp)"),
+      llvm::cl::init(1)};
 };
 
 /// pool -> vector loops (or, with vectorize=false, linalg) on tensors ->

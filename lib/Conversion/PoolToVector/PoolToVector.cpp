@@ -24,7 +24,6 @@
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
-#include "llvm/ADT/StringSwitch.h"
 #include "llvm/TargetParser/Host.h"
 
 namespace mlir::pool {
@@ -35,13 +34,30 @@ namespace mlir::pool {
 using namespace mlir;
 using namespace mlir::pool;
 
-std::optional<PoolStrategy> mlir::pool::parsePoolStrategy(StringRef name) {
-  return llvm::StringSwitch<std::optional<PoolStrategy>>(name)
-      .Case("auto", PoolStrategy::Auto)
-      .Case("direct", PoolStrategy::Direct)
-      .Case("separable", PoolStrategy::Separable)
-      .Case("sliding", PoolStrategy::Sliding)
-      .Default(std::nullopt);
+StringRef mlir::pool::stringifyPoolStrategy(PoolStrategy strategy) {
+  switch (strategy) {
+  case PoolStrategy::Auto:
+    return "auto";
+  case PoolStrategy::Direct:
+    return "direct";
+  case PoolStrategy::Separable:
+    return "separable";
+  case PoolStrategy::Sliding:
+    return "sliding";
+  }
+  llvm_unreachable("unknown strategy");
+}
+
+llvm::cl::ValuesClass mlir::pool::getPoolStrategyValues() {
+  return llvm::cl::values(
+      clEnumValN(PoolStrategy::Auto, "auto",
+                 "the cost model picks per op (docs/performance.md)"),
+      clEnumValN(PoolStrategy::Direct, "direct", "every tap of every window"),
+      clEnumValN(PoolStrategy::Separable, "separable",
+                 "windows of 2+ dimensions: rows first, into a row buffer"),
+      clEnumValN(PoolStrategy::Sliding, "sliding",
+                 "separable, and van Herk/Gil-Werman along the rows of 2-D "
+                 "stride-1 windows"));
 }
 
 int64_t mlir::pool::getHostVectorBits() {
@@ -1542,14 +1558,6 @@ struct ConvertPoolToVectorPass
     : pool::impl::ConvertPoolToVectorBase<ConvertPoolToVectorPass> {
   using Base::Base;
   void runOnOperation() override {
-    std::optional<PoolStrategy> parsed = parsePoolStrategy(strategy);
-    if (!parsed) {
-      // One line naming the option; the function itself is not the culprit.
-      emitError(getOperation().getLoc())
-          << "convert-pool-to-vector: unknown strategy '" << strategy
-          << "' (expected auto, direct, separable or sliding)";
-      return signalPassFailure();
-    }
     if (vectorBits < 0 || vectorBits % 8 != 0 || vectorBits > 4096) {
       emitError(getOperation().getLoc())
           << "convert-pool-to-vector: vector-bits = " << int64_t(vectorBits)
@@ -1558,7 +1566,7 @@ struct ConvertPoolToVectorPass
     }
     int64_t bits = vectorBits ? int64_t(vectorBits) : getHostVectorBits();
     RewritePatternSet patterns(&getContext());
-    populatePoolToVectorPatterns(patterns, bits, *parsed, assertWindowFits);
+    populatePoolToVectorPatterns(patterns, bits, strategy, assertWindowFits);
     SmallVector<Operation *> ops;
     getOperation().walk([&](PoolOpInterface op) { ops.push_back(op); });
     GreedyRewriteConfig config;

@@ -3,6 +3,8 @@
 #ifndef POOL_CONVERSION_POOLTOVECTOR_POOLTOVECTOR_H
 #define POOL_CONVERSION_POOLTOVECTOR_POOLTOVECTOR_H
 
+#include "pool/Support/EnumOption.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Pass/Pass.h"
 
@@ -10,18 +12,15 @@ namespace mlir {
 class RewritePatternSet;
 namespace pool {
 
-#define GEN_PASS_DECL_CONVERTPOOLTOVECTOR
-#include "pool/Conversion/Passes.h.inc"
-
 /// The algorithm a pool op is lowered with (docs/performance.md).
 enum class PoolStrategy {
-  /// The cost model picks direct or separable per op.
+  /// The cost model picks direct, separable or sliding per op.
   Auto,
   /// Every tap of every window read and reduced.
   Direct,
-  /// Channels-first windows of two or more dimensions: the last spatial
-  /// dimension reduced first, row by row, into a per-task row buffer, then
-  /// the remaining dimensions from the buffer. Other ops lower directly.
+  /// Windows of two or more dimensions: the last spatial dimension reduced
+  /// first, row by row, into a per-task row buffer, then the remaining
+  /// dimensions from the buffer. Other ops lower directly.
   Separable,
   /// Separable, and stride-1 windows along the one row dimension of 2-D
   /// pooling reduced with van Herk/Gil-Werman block prefixes and suffixes
@@ -29,8 +28,24 @@ enum class PoolStrategy {
   Sliding,
 };
 
-/// Parses "auto", "direct", "separable" or "sliding".
-std::optional<PoolStrategy> parsePoolStrategy(StringRef name);
+/// The name of `strategy` as the options spell it ("auto", "direct", ...).
+StringRef stringifyPoolStrategy(PoolStrategy strategy);
+
+/// The values of a PoolStrategy command-line option, shared by the pass,
+/// the pipelines and the tools so that `--help` lists them and a bad value
+/// is refused while parsing.
+llvm::cl::ValuesClass getPoolStrategyValues();
+
+} // namespace pool
+} // namespace mlir
+
+POOL_LISTED_ENUM_PARSER(mlir::pool::PoolStrategy)
+
+namespace mlir {
+namespace pool {
+
+#define GEN_PASS_DECL_CONVERTPOOLTOVECTOR
+#include "pool/Conversion/Passes.h.inc"
 
 /// The SIMD register width of the host CPU in bits: 512 with AVX-512F, 256
 /// with AVX, 128 otherwise.

@@ -6,6 +6,7 @@
 #include "pool/Dialect/Pool/IR/PoolOps.h"
 #include "pool/Dialect/Pool/Transforms/Passes.h"
 #include "pool/Pipelines/Pipelines.h"
+#include "pool/Transforms/Passes.h"
 
 #include "mlir/IR/DialectRegistry.h"
 
@@ -16,5 +17,6 @@ void mlir::pool::registerAllPoolDialects(DialectRegistry &registry) {
 void mlir::pool::registerAllPoolPasses() {
   registerPoolPasses();
   registerPoolConversionPasses();
+  registerPoolTransformsPasses();
   registerPoolPipelines();
 }

@@ -4,6 +4,7 @@
 
 #include "pool/Conversion/Passes.h"
 #include "pool/Dialect/Pool/Transforms/Passes.h"
+#include "pool/Transforms/Passes.h"
 
 #include "mlir/Conversion/Passes.h"
 #include "mlir/Dialect/Arith/Transforms/Passes.h"

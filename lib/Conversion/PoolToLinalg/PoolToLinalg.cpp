@@ -10,6 +10,7 @@
 #include "pool/Conversion/PoolToLinalg/PoolToLinalg.h"
 
 #include "pool/Dialect/Pool/IR/PoolOps.h"
+#include "pool/Dialect/Pool/Utils/LoweringUtils.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Utils/Utils.h"
@@ -182,13 +183,13 @@ struct PoolLowering {
         b, loc, empty.getType(), ValueRange{}, empty, identity,
         getIterators(n, 0), [&](OpBuilder &bb, Location l, ValueRange) {
           IndexArith ia(bb, l);
-          Value product = ia.cst(1);
+          SmallVector<Value> factors;
           for (int64_t i = 0; i < n; ++i) {
             Value o = linalg::IndexOp::create(bb, l, i);
-            product = ia.mul(product, factor(ia, i, o));
+            factors.push_back(factor(ia, i, o));
           }
-          product = ia.max(product, ia.cst(1));
-          linalg::YieldOp::create(bb, l, indexToFloat(bb, l, product, accType));
+          Value divisor = computeClampedDivisor(ia, ArrayRef<Value>(factors));
+          linalg::YieldOp::create(bb, l, indexToFloat(bb, l, divisor, accType));
         });
     return generic.getResult(0);
   }
@@ -346,9 +347,9 @@ Value PoolLowering::lowerLocal() {
     CheckedArith ca;
     int64_t pb = computePadBegin(ca, *staticIn, w);
     int64_t out = computeOutputSize(ca, *staticIn, w);
-    int64_t lastEnd =
-        ca.sub(ca.add(ca.mul(ca.sub(out, 1), w.stride), w.span), pb);
-    needsMask |= pb > 0 || lastEnd > *staticIn;
+    // Every window lies inside the input when every output is interior.
+    auto [lo, hi] = computeInteriorOutputs(ca, *staticIn, out, pb, w);
+    needsMask |= lo != 0 || hi != out;
     // Full windows at both ends mean every window is full.
     if (constantDivisor)
       for (int64_t o : {int64_t(0), out - 1})
@@ -367,8 +368,8 @@ Value PoolLowering::lowerLocal() {
   // copy of the input is made.
   auto windowTap = [&](IndexArith &ia, int64_t i, Value o, Value k) {
     const WindowDim &w = windows[i];
-    Value pos = ia.add(computeWindowStart(ia, o, padBegin[i], w),
-                       ia.mul(k, ia.cst(w.dilation)));
+    Value pos = computeTapPosition(
+        ia, computeWindowStart(ia, o, padBegin[i], w), k, w.dilation);
     Value lo = arith::CmpIOp::create(ia.b, ia.loc, arith::CmpIPredicate::sge,
                                      pos, ia.cst(0));
     Value hi = arith::CmpIOp::create(ia.b, ia.loc, arith::CmpIPredicate::slt,
@@ -478,77 +479,9 @@ Value PoolLowering::lowerAdaptive() {
   if (max)
     return finishMax(reduced);
   Value divisors = buildDivisorTensor([&](IndexArith &ba, int64_t i, Value o) {
-    int64_t out = spec.outputSize[i];
-    return ba.sub(computeAdaptiveEnd(ba, o, inSizes[i], out),
-                  computeAdaptiveBegin(ba, o, inSizes[i], out));
+    return computeAdaptiveBinSize(ba, o, inSizes[i], spec.outputSize[i]);
   });
   return finishAverage(reduced, divisors, Value());
-}
-
-void mlir::pool::replacePoolOp(RewriterBase &rewriter, Operation *op,
-                               Value result) {
-  Type resultType = op->getResult(0).getType();
-  if (result.getType() != resultType)
-    result = tensor::CastOp::create(rewriter, op->getLoc(), resultType, result);
-  rewriter.replaceOp(op, result);
-}
-
-Type mlir::pool::getPoolAccumulatorType(Type elemType) {
-  if (isa<FloatType>(elemType) && elemType.getIntOrFloatBitWidth() < 32)
-    return Float32Type::get(elemType.getContext());
-  return elemType;
-}
-
-Value mlir::pool::createPoolNeutral(OpBuilder &b, Location loc, Type type,
-                                    bool isMax) {
-  if (auto floatType = dyn_cast<FloatType>(type)) {
-    const llvm::fltSemantics &sem = floatType.getFloatSemantics();
-    APFloat value =
-        isMax ? APFloat::getInf(sem, /*Negative=*/true) : APFloat::getZero(sem);
-    return arith::ConstantOp::create(b, loc, b.getFloatAttr(floatType, value));
-  }
-  unsigned width = type.getIntOrFloatBitWidth();
-  APInt value = isMax ? APInt::getSignedMinValue(width) : APInt::getZero(width);
-  return arith::ConstantOp::create(b, loc, b.getIntegerAttr(type, value));
-}
-
-//===----------------------------------------------------------------------===//
-// Run-time shape checks
-//===----------------------------------------------------------------------===//
-
-void mlir::pool::emitPoolShapeChecks(OpBuilder &b, Location loc,
-                                     const PoolSpec &spec,
-                                     ArrayRef<Value> inSizes) {
-  IndexArith ia(b, loc);
-  SmallVector<WindowDim> windows;
-  if (spec.isLocal())
-    windows = getWindowDims(spec);
-  StringRef name = getPoolOpName(spec.kind);
-  for (auto [i, in] : llvm::enumerate(inSizes)) {
-    if (getConstantIntValue(in))
-      continue;
-    Value cond =
-        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge, in, ia.cst(1));
-    std::string message;
-    if (spec.isLocal()) {
-      // The window must fit in the padded input.
-      const WindowDim &w = windows[i];
-      Value padded = ia.add(ia.add(in, computePadBegin(ia, in, w)),
-                            computePadEnd(ia, in, w));
-      Value fits = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sge,
-                                         padded, ia.cst(w.span));
-      cond = arith::AndIOp::create(b, loc, fits, cond);
-      message = (Twine(name) + ": input spatial dimension " + Twine(i) +
-                 " is smaller than the window (span " + Twine(w.span) +
-                 " including padding) at run time")
-                    .str();
-    } else {
-      message = (Twine(name) + ": input spatial dimension " + Twine(i) +
-                 " is empty at run time")
-                    .str();
-    }
-    cf::AssertOp::create(b, loc, cond, message);
-  }
 }
 
 //===----------------------------------------------------------------------===//

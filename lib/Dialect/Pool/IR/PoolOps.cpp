@@ -411,9 +411,10 @@ struct AdaptiveToRegularPool : OpRewritePattern<OpTy> {
       return rewriter.notifyMatchFailure(op, "dynamic spatial size");
     SmallVector<int64_t> kernel;
     for (auto [in, out] : llvm::zip_equal(*sizes, spec.outputSize)) {
-      if (in % out != 0)
+      std::optional<WindowDim> even = getEvenAdaptiveWindow(in, out);
+      if (!even)
         return rewriter.notifyMatchFailure(op, "uneven bins");
-      kernel.push_back(in / out);
+      kernel.push_back(even->kernel);
     }
     auto kernelAttr = rewriter.getDenseI64ArrayAttr(kernel);
     Value local = createPoolOp<LocalOpTy>(

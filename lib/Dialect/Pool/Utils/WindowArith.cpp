@@ -8,10 +8,6 @@
 using namespace mlir;
 using namespace mlir::pool;
 
-// The enums' string conversions live here, with the code that needs them
-// without the ops.
-#include "pool/Dialect/Pool/IR/PoolEnums.cpp.inc"
-
 StringRef mlir::pool::getPoolOpName(PoolKind kind) {
   switch (kind) {
   case PoolKind::Max:
@@ -57,6 +53,43 @@ SmallVector<WindowDim> mlir::pool::getWindowDims(const PoolSpec &spec) {
     w.ceilMode = spec.ceilMode && spec.autoPad == AutoPad::Explicit;
   }
   return dims;
+}
+
+std::optional<WindowDim> mlir::pool::getEvenAdaptiveWindow(int64_t in,
+                                                           int64_t out) {
+  if (out <= 0 || in % out != 0)
+    return std::nullopt;
+  WindowDim w;
+  w.kernel = w.stride = w.span = in / out;
+  return w;
+}
+
+SmallVector<DimGeometry>
+mlir::pool::getDimGeometry(const PoolSpec &spec,
+                           ArrayRef<std::optional<int64_t>> staticSizes) {
+  SmallVector<DimGeometry> geom;
+  if (spec.isLocal()) {
+    for (const WindowDim &w : getWindowDims(spec)) {
+      DimGeometry g;
+      g.w = w;
+      geom.push_back(g);
+    }
+    return geom;
+  }
+  if (!spec.isAdaptive())
+    return geom;
+  for (auto [i, out] : llvm::enumerate(spec.outputSize)) {
+    DimGeometry g;
+    g.outSize = out;
+    std::optional<WindowDim> even;
+    if (i < staticSizes.size() && staticSizes[i])
+      even = getEvenAdaptiveWindow(*staticSizes[i], out);
+    g.isWindow = even.has_value();
+    if (even)
+      g.w = *even;
+    geom.push_back(g);
+  }
+  return geom;
 }
 
 ResultDimSource mlir::pool::getResultDimSource(const PoolSpec &spec,
@@ -194,6 +227,25 @@ static LogicalResult checkWindow(Checker &c, const PoolSpec &spec,
   return success();
 }
 
+/// Evaluates, with the extreme outputs, the formulas the lowerings evaluate
+/// on a static dimension (where IndexArith folds them to constants), so that
+/// what would overflow there is rejected here. The vector lowering's block
+/// plan (computeInteriorOutputs with an extra read) checks its own
+/// arithmetic and falls back to single outputs when it overflows.
+static void evaluateLoweringFormulas(CheckedArith &a, int64_t in, int64_t out,
+                                     const WindowDim &w) {
+  int64_t pb = computePadBegin(a, in, w);
+  computePadEnd(a, in, w);
+  computeInteriorOutputs(a, in, out, pb, w);
+  for (int64_t o : {int64_t(0), out - 1}) {
+    computeTapRange(a, computeWindowStart(a, o, pb, w), w, a.cst(0), in);
+    computeAvgDivisor(a, o, in, w, /*countIncludePad=*/false);
+    computeAvgDivisor(a, o, in, w, /*countIncludePad=*/true);
+  }
+  // The end of a window past the last one, a loop bound.
+  a.add(a.mul(out, w.stride), w.span);
+}
+
 /// The output size along spatial dimension `i` of input size `in` (static).
 static FailureOr<int64_t> checkOutputSize(Checker &c, const WindowDim &w,
                                           int64_t i, int64_t in) {
@@ -212,9 +264,7 @@ static FailureOr<int64_t> checkOutputSize(Checker &c, const WindowDim &w,
                     w.padEnd);
   }
   int64_t out = computeOutputSize(a, in, w);
-  // The lowerings also compute the padding and the last window's end.
-  computePadEnd(a, in, w);
-  a.add(a.mul(out, w.stride), w.span);
+  evaluateLoweringFormulas(a, in, out, w);
   if (a.overflow)
     return c.fail("the output size along spatial dimension {0} overflows 64 "
                   "bits (input size {1}, stride {2}, window span {3})",
@@ -259,9 +309,11 @@ mlir::pool::inferPoolShape(const PoolSpec &spec, ArrayRef<int64_t> inputShape,
       result[d] = spec.outputSize[i];
       if (ShapedType::isDynamic(inputShape[d]))
         continue;
-      // The lowerings compute (o + 1) * I for o < O.
+      // The bins the lowerings compute, the last one included.
       CheckedArith a;
-      a.mul(spec.outputSize[i], inputShape[d]);
+      int64_t out = spec.outputSize[i], in = inputShape[d];
+      computeAdaptiveBinSize(a, out - 1, in, out);
+      computeAdaptiveBinBound(a, in, out);
       if (a.overflow)
         return c.fail("'output_size[{0}]' = {1} times the input size {2} "
                       "overflows 64 bits",

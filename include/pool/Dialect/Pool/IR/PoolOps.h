@@ -11,7 +11,7 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
 #include "pool/Dialect/Pool/IR/PoolDialect.h"
-#include "pool/Dialect/Pool/IR/PoolEnums.h"
+#include "pool/Dialect/Pool/Utils/PoolEnums.h"
 #include "pool/Dialect/Pool/Utils/WindowArith.h"
 
 #define GET_ATTRDEF_CLASSES

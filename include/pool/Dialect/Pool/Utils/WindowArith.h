@@ -1,8 +1,10 @@
 //===- WindowArith.h - Pooling window arithmetic ----------------*- C++ -*-===//
 //
 // The one place where pooling arithmetic lives: output sizes, `same` padding,
-// `ceil_mode`, average divisors and adaptive bins. The verifier, shape
-// inference, reification and every lowering use these formulas.
+// `ceil_mode`, the taps of a window that fall inside the input, the outputs
+// whose windows lie inside it, average divisors and adaptive bins. The
+// verifier, shape inference, reification and every lowering use these
+// formulas; none of them computes a window formula of its own.
 //
 // Each formula is written once, as a template over an arithmetic "domain":
 //   - CheckedArith computes with int64_t at compile time and records overflow
@@ -10,12 +12,14 @@
 //   - IndexArith emits the same computation as `arith` ops on `index` values,
 //     folding constants as it goes, for sizes only known at run time.
 //
+// This header depends on the enums alone (PoolEnums.h), not on the dialect.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef POOL_DIALECT_POOL_UTILS_WINDOWARITH_H
 #define POOL_DIALECT_POOL_UTILS_WINDOWARITH_H
 
-#include "pool/Dialect/Pool/IR/PoolEnums.h"
+#include "pool/Dialect/Pool/Utils/PoolEnums.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/Support/LLVM.h"
@@ -238,16 +242,72 @@ typename D::Value computeWindowStart(D &d, typename D::Value o,
   return d.sub(d.mul(o, d.cst(w.stride)), padBegin);
 }
 
-/// The number of taps `start + j * dilation`, 0 <= j < kernel, that fall in
+/// The input index of tap `k` of a window starting at `start`, taps `step`
+/// apart (the dilation; 1 for adaptive bins): start + k * step.
+template <typename D>
+typename D::Value computeTapPosition(D &d, typename D::Value start,
+                                     typename D::Value k, int64_t step) {
+  return d.add(start, d.mul(k, d.cst(step)));
+}
+
+/// The taps `start + k * step` of one output along one dimension, for k in
 /// [lo, hi).
+template <typename V> struct TapRange { V start, lo, hi; };
+
+/// The taps `start + k * dilation`, 0 <= k < kernel, that fall in [lo, hi):
+///   k in [max(ceil((lo - start) / d), 0), min(ceil((hi - start) / d),
+///   kernel)).
+/// Empty when the second bound is not above the first.
+template <typename D>
+TapRange<typename D::Value>
+computeTapRange(D &d, typename D::Value start, const WindowDim &w,
+                typename D::Value lo, typename D::Value hi) {
+  auto dil = d.cst(w.dilation);
+  auto first = d.max(d.ceilDiv(d.sub(lo, start), dil), d.cst(0));
+  auto end = d.min(d.ceilDiv(d.sub(hi, start), dil), d.cst(w.kernel));
+  return {start, first, end};
+}
+
+/// The input positions [first, end) that the taps of `taps`, `step` apart,
+/// read: first = start + lo * step, end = max(start + (hi - 1) * step + 1,
+/// first) (empty when there is no tap).
+template <typename D>
+std::pair<typename D::Value, typename D::Value>
+computeTapExtent(D &d, const TapRange<typename D::Value> &taps, int64_t step) {
+  auto first = d.add(taps.start, d.mul(taps.lo, d.cst(step)));
+  auto last = d.add(d.mul(d.sub(taps.hi, d.cst(1)), d.cst(step)), d.cst(1));
+  return {first, d.max(first, d.add(taps.start, last))};
+}
+
+/// The number of taps of computeTapRange.
 template <typename D>
 typename D::Value countTapsIn(D &d, typename D::Value start, const WindowDim &w,
                               typename D::Value lo, typename D::Value hi) {
-  auto dil = d.cst(w.dilation);
-  auto first = d.max(d.ceilDiv(d.sub(lo, start), dil), d.cst(0));
-  auto last = d.min(d.floorDiv(d.sub(d.sub(hi, d.cst(1)), start), dil),
-                    d.cst(w.kernel - 1));
-  return d.max(d.add(d.sub(last, first), d.cst(1)), d.cst(0));
+  TapRange<typename D::Value> taps = computeTapRange(d, start, w, lo, hi);
+  return d.max(d.sub(taps.hi, taps.lo), d.cst(0));
+}
+
+/// The outputs [lo, hi) along one dimension (input size `in`, output size
+/// `out`, begin padding `padBegin`) whose whole window lies inside the
+/// input, even when each reads `extra` elements past its last tap (a block
+/// of vector outputs reading `lanes * stride` elements per tap needs
+/// extra = stride - 1):
+///   lo = min(ceil(pb / s), O),
+///   hi = min(max(floor((I - K - extra + pb) / s) + 1, lo), O).
+/// Outputs before lo and from hi on are the border.
+template <typename D>
+std::pair<typename D::Value, typename D::Value>
+computeInteriorOutputs(D &d, typename D::Value in, typename D::Value out,
+                       typename D::Value padBegin, const WindowDim &w,
+                       int64_t extra = 0) {
+  auto s = d.cst(w.stride);
+  auto lo = d.min(d.ceilDiv(padBegin, s), out);
+  auto room = d.sub(in, d.cst(w.span));
+  if (extra)
+    room = d.sub(room, d.cst(extra));
+  auto last = d.floorDiv(d.add(room, padBegin), s);
+  auto hi = d.min(d.max(d.add(last, d.cst(1)), lo), out);
+  return {lo, hi};
 }
 
 /// The average divisor factor of output `o` along one dimension: taps on
@@ -278,6 +338,14 @@ typename D::Value computeAdaptiveEnd(D &d, typename D::Value o,
   return d.ceilDiv(d.mul(d.add(o, d.cst(1)), in), d.cst(out));
 }
 
+/// The size of adaptive bin `o`: end - begin.
+template <typename D>
+typename D::Value computeAdaptiveBinSize(D &d, typename D::Value o,
+                                         typename D::Value in, int64_t out) {
+  return d.sub(computeAdaptiveEnd(d, o, in, out),
+               computeAdaptiveBegin(d, o, in, out));
+}
+
 /// An upper bound of the adaptive bin sizes, the trip count of a loop that
 /// covers every bin: I / O when O divides I, else ceil(I / O) + 1, computed
 /// as 2 * ceil(I / O) - floor(I / O).
@@ -287,6 +355,78 @@ typename D::Value computeAdaptiveBinBound(D &d, typename D::Value in,
   auto o = d.cst(out);
   auto ceil = d.ceilDiv(in, o);
   return d.sub(d.add(ceil, ceil), d.floorDiv(in, o));
+}
+
+/// The divisor of an average whose window has `factors` taps along each
+/// dimension: their product, and 1 for a window with no tap (its sum is 0,
+/// and stays 0).
+template <typename D>
+typename D::Value computeClampedDivisor(D &d,
+                                        ArrayRef<typename D::Value> factors) {
+  auto product = d.cst(1);
+  for (auto f : factors)
+    product = d.mul(product, f);
+  return d.max(product, d.cst(1));
+}
+
+//===----------------------------------------------------------------------===//
+// Geometry of one spatial dimension, local or adaptive
+//===----------------------------------------------------------------------===//
+
+/// Adaptive bins that divide the input evenly (I % O == 0) are the window
+/// kernel = stride = I / O; none otherwise.
+std::optional<WindowDim> getEvenAdaptiveWindow(int64_t in, int64_t out);
+
+/// The windows of one spatial dimension of a local or adaptive pooling: a
+/// window (adaptive bins that divide a static input evenly are one too) or
+/// adaptive bins.
+struct DimGeometry {
+  bool isWindow = true;
+  WindowDim w;
+  /// Adaptive output size (bins only).
+  int64_t outSize = 1;
+
+  /// The distance between consecutive taps.
+  int64_t step() const { return isWindow ? w.dilation : 1; }
+};
+
+/// The geometry of every spatial dimension of a local or adaptive `spec`,
+/// given the static input spatial sizes (none where dynamic).
+SmallVector<DimGeometry>
+getDimGeometry(const PoolSpec &spec,
+               ArrayRef<std::optional<int64_t>> staticSizes);
+
+/// Begin padding along a dimension: computePadBegin for windows, 0 for bins.
+template <typename D>
+typename D::Value computePadBegin(D &d, typename D::Value in,
+                                  const DimGeometry &g) {
+  return g.isWindow ? computePadBegin(d, in, g.w) : d.cst(0);
+}
+
+/// The taps of output `o` that fall inside the input [0, in): for a window
+/// the taps of computeTapRange from o * s - pb, for a bin every position of
+/// [begin, end) (start begin, step 1, k in [0, end - begin)).
+template <typename D>
+TapRange<typename D::Value>
+computeOutputTaps(D &d, const DimGeometry &g, typename D::Value o,
+                  typename D::Value in, typename D::Value padBegin) {
+  if (!g.isWindow) {
+    auto begin = computeAdaptiveBegin(d, o, in, g.outSize);
+    return {begin, d.cst(0), computeAdaptiveBinSize(d, o, in, g.outSize)};
+  }
+  return computeTapRange(d, computeWindowStart(d, o, padBegin, g.w), g.w,
+                         d.cst(0), in);
+}
+
+/// The average divisor factor of output `o` along this dimension: taps
+/// counted as computeAvgDivisor says for a window, the bin size for a bin.
+template <typename D>
+typename D::Value
+computeDivisorFactor(D &d, const DimGeometry &g, typename D::Value o,
+                     typename D::Value in, bool countIncludePad) {
+  if (g.isWindow)
+    return computeAvgDivisor(d, o, in, g.w, countIncludePad);
+  return computeAdaptiveBinSize(d, o, in, g.outSize);
 }
 
 } // namespace mlir::pool

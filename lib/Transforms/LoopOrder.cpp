@@ -1,6 +1,6 @@
 //===- LoopOrder.cpp - Contiguous dimension innermost in reductions -------===//
 
-#include "pool/Dialect/Pool/Transforms/Passes.h"
+#include "pool/Transforms/Passes.h"
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
@@ -8,7 +8,7 @@
 
 namespace mlir::pool {
 #define GEN_PASS_DEF_POOLLOOPORDER
-#include "pool/Dialect/Pool/Transforms/Passes.h.inc"
+#include "pool/Transforms/Passes.h.inc"
 } // namespace mlir::pool
 
 using namespace mlir;

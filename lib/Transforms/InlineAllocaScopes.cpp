@@ -1,13 +1,13 @@
 //===- InlineAllocaScopes.cpp - Drop alloca scopes without allocas -------===//
 
-#include "pool/Dialect/Pool/Transforms/Passes.h"
+#include "pool/Transforms/Passes.h"
 
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/PatternMatch.h"
 
 namespace mlir::pool {
 #define GEN_PASS_DEF_POOLINLINEALLOCASCOPES
-#include "pool/Dialect/Pool/Transforms/Passes.h.inc"
+#include "pool/Transforms/Passes.h.inc"
 } // namespace mlir::pool
 
 using namespace mlir;

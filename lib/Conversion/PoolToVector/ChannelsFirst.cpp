@@ -1,0 +1,348 @@
+//===- ChannelsFirst.cpp - Channels-first rows, vectors along W ----------===//
+//
+// One task per (batch, channel): a whole output plane, row by row. Each row
+// along the contiguous last spatial dimension W is emitted as blocks of
+// `lanes` outputs: interior blocks read whole vectors per tap (strided
+// windows pick their lanes with vector.shuffle); with static sizes, border
+// blocks and irregular adaptive bins read a vector once and place lanes with
+// one constant shuffle; only dynamic borders take one output at a time.
+// RowLowering::emitRow also writes the first pass of the separable family.
+//
+//===----------------------------------------------------------------------===//
+
+#include "VectorBuilder.h"
+
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "llvm/Support/MathExtras.h"
+
+using namespace mlir;
+using namespace mlir::pool;
+using namespace mlir::pool::vector_lowering;
+
+Value RowLowering::lowerPlanes(Value empty, PlaneBuilder buildPlane) {
+  auto slice = [&](ValueRange ivs) { return leadingSlice(ivs); };
+  auto body = [&](ValueRange ivs, Value tile) -> Value {
+    Value batch = ivs[0], channel = ivs[1];
+    SmallVector<Value> lo(rank, cst(0)), hi(inDims.begin(), inDims.end());
+    IndexArith ia(b, loc);
+    lo[0] = batch;
+    hi[0] = ia.add(batch, ia.cst(1));
+    lo[1] = channel;
+    hi[1] = ia.add(channel, ia.cst(1));
+    return withNaNCheck(tile, lo, hi, [&](Value t, MaxMode mode) {
+      return buildPlane(t, batch, channel, mode);
+    });
+  };
+  return buildForall({outDims[0], outDims[1]}, empty, slice, body);
+}
+
+/// Input indices [n, c, positions..., last].
+SmallVector<Value>
+RowLowering::rowIndices(const Row &row, ArrayRef<Value> positions, Value last) {
+  SmallVector<Value> idx = {row.n, row.c};
+  idx.append(positions.begin(), positions.end());
+  idx.push_back(last);
+  return idx;
+}
+
+SmallVector<Value> RowLowering::tileIndices(ArrayRef<Value> out, Value last) {
+  Value zero = arith::ConstantIndexOp::create(b, loc, 0);
+  SmallVector<Value> idx = {zero, zero};
+  idx.append(out.begin(), out.end());
+  idx.push_back(last);
+  return idx;
+}
+
+/// Writes a block of the row: into the output slice (converted to the
+/// element type) or into the row buffer.
+Value RowLowering::writeRow(const Row &row, Value acc, Value tile, Value ow,
+                            Value divisor) {
+  if (!row.toBuffer)
+    return write(acc, tile, tileIndices(row.out, ow),
+                 /*inBounds=*/true, divisor);
+  if (divisor) {
+    if (!isa<VectorType>(divisor.getType()))
+      divisor =
+          splat(divisor, cast<VectorType>(acc.getType()).getNumElements());
+    acc = arith::DivFOp::create(b, loc, acc, divisor);
+  }
+  SmallVector<Value> idx = row.out;
+  idx.push_back(ow);
+  return vector::TransferWriteOp::create(b, loc, acc, tile, idx,
+                                         ArrayRef<bool>{true})
+      .getResult();
+}
+
+/// One output row along the last spatial dimension W: border blocks,
+/// interior blocks of `lanes` outputs whose taps all lie inside the input,
+/// and single outputs where sizes are dynamic.
+Value RowLowering::emitRow(Value tile, const Row &row) {
+  int64_t d = n - 1;
+  const DimGeometry &g = geom[d];
+  Value outW = outDims[rank - 1];
+  std::optional<int64_t> staticOut = getConstantIntValue(outW);
+  int64_t width = lanes;
+  IndexArith ia(b, loc);
+  // Interior blocks read `width * stride` elements per tap; wider strides
+  // take single outputs (there are few of them).
+  bool blocks =
+      g.isWindow && g.w.stride <= kMaxBlockReadVectors * lanes / width;
+  // Static sizes: a compile-time plan of border blocks, as long as it stays
+  // small (hostile sizes must not blow up the IR).
+  std::optional<std::pair<int64_t, int64_t>> plan;
+  if (staticIn[d] && staticOut) {
+    int64_t in = *staticIn[d], out = *staticOut;
+    CheckedArith ca;
+    int64_t lo = out, hi = out;
+    if (blocks) {
+      // Interior blocks read `width * stride` elements from each tap's
+      // start: the last such read must end inside the input.
+      const WindowDim &w = g.w;
+      int64_t pb = computePadBegin(ca, in, w);
+      std::tie(lo, hi) =
+          computeInteriorOutputs(ca, in, out, pb, w, /*extra=*/w.stride - 1);
+      if (ca.overflow)
+        lo = hi = out;
+    }
+    if (hi - lo < width)
+      lo = hi = out;
+    int64_t w = std::max<int64_t>(std::min(width, out), 1);
+    int64_t borderBlocks = (lo + w - 1) / w + (out - hi + w - 1) / w;
+    int64_t taps =
+        g.isWindow ? g.w.kernel : computeAdaptiveBinBound(ca, in, g.outSize);
+    if (!ca.overflow && borderBlocks <= kMaxStaticBlocks &&
+        taps <= kMaxStaticTaps / std::max<int64_t>(borderBlocks, 1))
+      plan = {lo, hi};
+  }
+  if (plan) {
+    int64_t out = *staticOut;
+    auto [lo, hi] = *plan;
+    if (out == 0)
+      return tile;
+    width = std::min(width, out);
+    // Static blocks cover [0, lo) and [hi, out), overlapping neighbours
+    // rather than reading past the row.
+    auto staticBlocks = [&](int64_t from, int64_t to, Value t) -> Value {
+      for (int64_t ow0 = from; ow0 < to; ow0 += width) {
+        int64_t start = std::min(ow0, out - width);
+        std::optional<Value> r = emitStaticBlock(t, row, start, width);
+        if (r) {
+          t = *r;
+          continue;
+        }
+        t = loopOver(
+            cst(start), cst(start + width), cst(1), t,
+            [&](Value ow, Value t2) { return emitOneOutput(t2, row, ow); });
+      }
+      return t;
+    };
+    // Left border blocks from 0, right ones aligned to the end; interior
+    // blocks fill the gap, the last one overlapping its neighbour.
+    int64_t from = std::min((lo + width - 1) / width * width, out);
+    int64_t rightBlocks = (out - hi + width - 1) / width;
+    int64_t to = std::max<int64_t>(out - rightBlocks * width, 0);
+    tile = staticBlocks(0, lo, tile);
+    if (hi > lo && to > from)
+      tile = loopOver(cst(from), cst(to), cst(width), tile,
+                      [&](Value ow0, Value t) {
+                        IndexArith la(b, loc);
+                        Value start = la.min(ow0, la.cst(hi - width));
+                        return emitInteriorBlock(t, row, start, width);
+                      });
+    for (int64_t k = rightBlocks; k >= 1; --k)
+      tile = staticBlocks(std::max<int64_t>(out - k * width, 0),
+                          std::max<int64_t>(out - k * width, 0) + 1, tile);
+    return tile;
+  }
+
+  // Dynamic sizes: interior blocks where they fit, single outputs around.
+  auto single = [&](Value from, Value to, Value t) {
+    return loopOver(from, to, cst(1), t, [&](Value ow, Value t2) {
+      return emitOneOutput(t2, row, ow);
+    });
+  };
+  if (!blocks)
+    return single(cst(0), outW, tile);
+  const WindowDim &w = g.w;
+  auto [lo, hi] = computeInteriorOutputs(ia, inSizes[d], outW, padBegin[d], w,
+                                         /*extra=*/w.stride - 1);
+  // hi - lo >= width ? hi : lo
+  Value blocksEnd = ia.selectGE(ia.sub(hi, lo), ia.cst(width), hi, lo);
+  tile = single(cst(0), lo, tile);
+  tile = loopOver(lo, blocksEnd, cst(width), tile, [&](Value ow0, Value t) {
+    IndexArith la(b, loc);
+    Value start = la.min(ow0, la.sub(blocksEnd, la.cst(width)));
+    return emitInteriorBlock(t, row, start, width);
+  });
+  return single(blocksEnd, outW, tile);
+}
+
+/// `width` outputs from `ow0` whose taps all lie inside the input: per tap
+/// one unmasked read, strided windows picking every stride-th lane.
+Value RowLowering::emitInteriorBlock(Value tile, const Row &row, Value ow0,
+                                     int64_t width) {
+  const WindowDim &w = geom[n - 1].w;
+  IndexArith ia(b, loc);
+  Value base = computeWindowStart(ia, ow0, padBegin[n - 1], w);
+  SmallVector<int64_t> pick;
+  for (int64_t l = 0; l < width; ++l)
+    pick.push_back(l * w.stride);
+  Value acc = splat(neutral(accType), width);
+  acc = reduceTaps(
+      row.taps, row.steps, acc, [&](Value a, ArrayRef<Value> pos) -> Value {
+        auto tap = [&](Value k, Value a2) {
+          IndexArith ka(b, loc);
+          Value at = computeTapPosition(ka, base, k, w.dilation);
+          Value v = read(input, rowIndices(row, pos, at), width * w.stride,
+                         /*inBounds=*/true);
+          if (w.stride != 1)
+            v = vector::ShuffleOp::create(b, loc, v, v, pick);
+          return combine(a2, v, row.mode);
+        };
+        if (w.kernel > kMaxUnrolledTaps)
+          return loopOver(cst(0), cst(w.kernel), cst(1), a, tap);
+        for (int64_t k = 0; k < w.kernel; ++k)
+          a = tap(cst(k), a);
+        return a;
+      });
+  Value divisor;
+  if (!isMax())
+    divisor = arith::MulFOp::create(
+        b, loc, row.divisor,
+        arith::ConstantOp::create(
+            b, loc, b.getFloatAttr(accType, static_cast<double>(w.kernel))));
+  return writeRow(row, acc, tile, ow0, divisor);
+}
+
+/// `width` outputs from the static `ow0` with static sizes: each tap reads
+/// the span of input its lanes need once and moves the lanes into place
+/// with one constant shuffle, neutral lanes where the tap does not exist
+/// (padding, shorter adaptive bins). None if a span is too wide.
+std::optional<Value> RowLowering::emitStaticBlock(Value tile, const Row &row,
+                                                  int64_t ow0, int64_t width) {
+  int64_t d = n - 1;
+  const DimGeometry &g = geom[d];
+  int64_t in = *staticIn[d];
+  CheckedArith ca;
+  int64_t pb = computePadBegin(ca, in, g);
+  struct Tap {
+    int64_t base, len;
+    SmallVector<int64_t> mask;
+  };
+  SmallVector<Tap> taps;
+  SmallVector<TapRange<int64_t>> laneTaps;
+  int64_t maxTaps = 0;
+  for (int64_t l = 0; l < width; ++l) {
+    laneTaps.push_back(computeOutputTaps(ca, g, ow0 + l, in, pb));
+    maxTaps = std::max(maxTaps, laneTaps.back().hi);
+  }
+  if (maxTaps > kMaxBlockTaps)
+    return std::nullopt;
+  for (int64_t k = 0; k < maxTaps; ++k) {
+    int64_t lo = std::numeric_limits<int64_t>::max(), hi = -1;
+    SmallVector<int64_t> pos(width, -1);
+    for (int64_t l = 0; l < width; ++l) {
+      const TapRange<int64_t> &t = laneTaps[l];
+      if (k < t.lo || k >= t.hi)
+        continue;
+      pos[l] = computeTapPosition(ca, t.start, k, g.step());
+      lo = std::min(lo, pos[l]);
+      hi = std::max(hi, pos[l]);
+    }
+    if (hi < 0)
+      continue;
+    Tap tap{lo, hi - lo + 1, {}};
+    if (tap.len > kMaxBlockReadVectors * lanes || ca.overflow)
+      return std::nullopt;
+    // One full (or masked) register load instead of LLVM splitting an odd
+    // length into several.
+    tap.len = static_cast<int64_t>(llvm::PowerOf2Ceil(tap.len));
+    for (int64_t l = 0; l < width; ++l)
+      tap.mask.push_back(pos[l] < 0 ? tap.len : pos[l] - lo);
+    taps.push_back(std::move(tap));
+  }
+
+  Value acc = splat(neutral(accType), width);
+  acc = reduceTaps(
+      row.taps, row.steps, acc, [&](Value a, ArrayRef<Value> pos) -> Value {
+        for (const Tap &tap : taps) {
+          Value v = read(input, rowIndices(row, pos, cst(tap.base)), tap.len,
+                         /*inBounds=*/tap.base + tap.len <= in);
+          bool identity = tap.len == width;
+          for (int64_t l = 0; identity && l < width; ++l)
+            identity = tap.mask[l] == l;
+          if (!identity)
+            v = vector::ShuffleOp::create(
+                b, loc, v, splat(neutral(accType), tap.len), tap.mask);
+          a = combine(a, v, row.mode);
+        }
+        return a;
+      });
+  Value divisor;
+  if (!isMax()) {
+    SmallVector<Attribute> factors;
+    for (int64_t l = 0; l < width; ++l) {
+      int64_t f = computeClampedDivisor(
+          ca, ArrayRef<int64_t>{computeDivisorFactor(ca, g, ow0 + l, in,
+                                                     spec.countIncludePad)});
+      factors.push_back(b.getFloatAttr(accType, static_cast<double>(f)));
+    }
+    Value laneFactors = arith::ConstantOp::create(
+        b, loc, DenseElementsAttr::get(vecType(width, accType), factors));
+    divisor =
+        arith::MulFOp::create(b, loc, splat(row.divisor, width), laneFactors);
+  }
+  return writeRow(row, acc, tile, cst(ow0), divisor);
+}
+
+/// The single output `ow` of the row, its taps clamped to the input.
+Value RowLowering::emitOneOutput(Value tile, const Row &row, Value ow) {
+  int64_t d = n - 1;
+  IndexArith ia(b, loc);
+  SmallVector<TapRange<Value>> taps = row.taps;
+  SmallVector<int64_t> steps = row.steps;
+  taps.push_back(computeOutputTaps(ia, geom[d], ow, inSizes[d], padBegin[d]));
+  steps.push_back(geom[d].step());
+  Value acc = splat(neutral(accType), 1);
+  acc =
+      reduceTaps(taps, steps, acc, [&](Value a, ArrayRef<Value> pos) -> Value {
+        return combine(a,
+                       read(input, rowIndices(row, pos.drop_back(), pos.back()),
+                            1, /*inBounds=*/true),
+                       row.mode);
+      });
+  Value divisor;
+  if (!isMax())
+    divisor = arith::MulFOp::create(b, loc, row.divisor, dimDivisor(d, ow));
+  return writeRow(row, acc, tile, ow, divisor);
+}
+
+namespace {
+/// Every output row of the plane, reduced directly from the input.
+class ChannelsFirstRowsLowering : public RowLowering {
+public:
+  using RowLowering::RowLowering;
+  Value lower(Value empty) {
+    return lowerPlanes(
+        empty, [&](Value tile, Value batch, Value channel, MaxMode mode) {
+          Row row;
+          row.n = batch;
+          row.c = channel;
+          row.mode = mode;
+          return nestOutputs(0, n - 1, row, tile, [&](Value t) -> Value {
+            if (!isMax())
+              row.divisor = divisorOf(row);
+            return emitRow(t, row);
+          });
+        });
+  }
+};
+} // namespace
+
+void vector_lowering::populateChannelsFirstPatterns(
+    RewritePatternSet &patterns, const FamilyOptions &options) {
+  patterns.add<LowerPoolFamily<VectorFamily::ChannelsFirstRows,
+                               ChannelsFirstRowsLowering>>(
+      patterns.getContext(), options);
+}

@@ -1,0 +1,82 @@
+//===- CostModel.cpp - How the vector lowering plans a pool op ------------===//
+
+#include "CostModel.h"
+
+#include "llvm/Support/MathExtras.h"
+
+#include <algorithm>
+
+using namespace mlir;
+using namespace mlir::pool;
+using namespace mlir::pool::vector_lowering;
+
+/// Taps read per output: direct reads every window tap; separable reduces
+/// each input row along W once (K_W taps per buffer element, about
+/// prod(strides) buffer rows per output row) and then the row taps from the
+/// buffer. Separable when that reads at least 1.25x fewer taps.
+static bool useSeparable(const PoolSpec &spec, ArrayRef<DimGeometry> geom,
+                         PoolStrategy strategy) {
+  int64_t n = geom.size();
+  if (n < 2 || spec.isGlobal() || strategy == PoolStrategy::Direct)
+    return false;
+  for (const DimGeometry &g : geom)
+    if (!g.isWindow)
+      return false;
+  if (strategy == PoolStrategy::Separable || strategy == PoolStrategy::Sliding)
+    return true;
+  double rowTaps = 1, rowsPerOutput = 1;
+  for (int64_t i = 0; i < n - 1; ++i) {
+    rowTaps *= static_cast<double>(geom[i].w.kernel);
+    rowsPerOutput *= static_cast<double>(geom[i].w.stride);
+  }
+  double kw = static_cast<double>(geom[n - 1].w.kernel);
+  return 1.25 * (kw * rowsPerOutput + rowTaps) < kw * rowTaps;
+}
+
+/// Sliding rows (stride 1, no dilation, one row dimension): with `sliding`,
+/// or with `auto` for channels-first windows from 4 rows on. Measured
+/// (docs/performance.md): the two sweeps beat K taps from the buffer on
+/// channels-first planes (64-lane columns), but not yet on channels-last
+/// ones, whose sweeps are shorter dependency chains per task.
+static bool useSliding(const PoolSpec &spec, ArrayRef<DimGeometry> geom,
+                       PoolStrategy strategy) {
+  if (geom.size() != 2 || !geom[0].isWindow || geom[0].w.stride != 1 ||
+      geom[0].w.dilation != 1)
+    return false;
+  return strategy == PoolStrategy::Sliding ||
+         (strategy == PoolStrategy::Auto &&
+          spec.layout == Layout::ChannelsFirst && geom[0].w.kernel >= 4);
+}
+
+VectorPlan vector_lowering::planVectorLowering(const PoolSpec &spec,
+                                               ArrayRef<DimGeometry> geom,
+                                               Type accType,
+                                               const VectorTarget &target,
+                                               PoolStrategy strategy) {
+  VectorPlan plan;
+  plan.lanes =
+      std::max<int64_t>(1, target.vectorBits / accType.getIntOrFloatBitWidth());
+  bool channelsLast = spec.layout == Layout::ChannelsLast;
+  if (spec.isGlobal()) {
+    plan.family = VectorFamily::Global;
+    return plan;
+  }
+  bool separable = useSeparable(spec, geom, strategy);
+  plan.sliding = separable && useSliding(spec, geom, strategy);
+  if (channelsLast)
+    plan.family = separable ? VectorFamily::ChannelsLastSeparable
+                            : VectorFamily::ChannelsLastDirect;
+  else
+    plan.family = separable ? VectorFamily::ChannelsFirstSeparable
+                            : VectorFamily::ChannelsFirstRows;
+  return plan;
+}
+
+int64_t vector_lowering::getChunkLength(std::optional<int64_t> size,
+                                        int64_t maxLen) {
+  if (!size)
+    return maxLen;
+  int64_t bounded = std::clamp<int64_t>(*size, 1, maxLen);
+  return std::min<int64_t>(static_cast<int64_t>(llvm::PowerOf2Ceil(bounded)),
+                           maxLen);
+}

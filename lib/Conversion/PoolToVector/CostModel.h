@@ -1,0 +1,91 @@
+//===- CostModel.h - How the vector lowering plans a pool op ----*- C++ -*-===//
+//
+// The one place where the vector lowering decides how to lower an op: which
+// algorithm family, and how many hardware vectors each family's
+// accumulators span. Its inputs are named in VectorTarget and the op's
+// geometry; docs/performance.md explains the choices and their measurements.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef POOL_LIB_CONVERSION_POOLTOVECTOR_COSTMODEL_H
+#define POOL_LIB_CONVERSION_POOLTOVECTOR_COSTMODEL_H
+
+#include "pool/Conversion/PoolToVector/PoolToVector.h"
+#include "pool/Dialect/Pool/Utils/WindowArith.h"
+
+namespace mlir::pool::vector_lowering {
+
+/// What the cost model knows of the target machine.
+struct VectorTarget {
+  /// SIMD register width in bits.
+  int64_t vectorBits = 256;
+};
+
+/// The algorithm families, one file each.
+enum class VectorFamily {
+  /// Channels-last windows and bins, vectors over channels (ChannelsLast.cpp).
+  ChannelsLastDirect,
+  /// Channels-last windows of 2+ dimensions, rows first (Separable.cpp).
+  ChannelsLastSeparable,
+  /// Channels-first windows and bins, vectors along W (ChannelsFirst.cpp).
+  ChannelsFirstRows,
+  /// Channels-first windows of 2+ dimensions, rows first (Separable.cpp).
+  ChannelsFirstSeparable,
+  /// Global pooling, multi-accumulator reductions (Global.cpp).
+  Global,
+};
+
+/// Register tiling: how many hardware vectors one accumulator (or one read)
+/// spans in each family.
+struct VectorTiling {
+  /// Channels-last direct: a chunk of channels per accumulator.
+  int64_t directChannels = 4;
+  /// Channels-last global: a chunk of channels per task, a contiguous
+  /// kilobyte per position on AVX-512 for the prefetchers.
+  int64_t globalChannels = 16;
+  /// Channels-first global: lanes of the flat plane reduction.
+  int64_t globalFlat = 4;
+  /// Sliding rows: the column block of one sweep, independent chains.
+  int64_t slidingColumns = 4;
+  /// The NaN scan of a task's input slice.
+  int64_t nanScan = 4;
+};
+
+/// How one op is lowered.
+struct VectorPlan {
+  VectorFamily family = VectorFamily::ChannelsFirstRows;
+  /// Separable families: reduce the rows with van Herk/Gil-Werman.
+  bool sliding = false;
+  /// Lanes of one hardware vector of the accumulator type.
+  int64_t lanes = 1;
+  VectorTiling tiling;
+};
+
+/// The plan for `spec` (windows `geom`, accumulating in `accType`) on
+/// `target` under `strategy`.
+VectorPlan planVectorLowering(const PoolSpec &spec, ArrayRef<DimGeometry> geom,
+                              Type accType, const VectorTarget &target,
+                              PoolStrategy strategy);
+
+/// Bounds that keep the IR small whatever the sizes:
+/// - a tap of a block reads at most this many hardware vectors; wider spans
+///   (huge adaptive bins or strides) take the one-output path;
+constexpr int64_t kMaxBlockReadVectors = 16;
+/// - border blocks planned at compile time (blocks per row, taps they
+///   unroll in all, taps one block unrolls): beyond them a row loops over
+///   single outputs instead;
+constexpr int64_t kMaxStaticBlocks = 8;
+constexpr int64_t kMaxStaticTaps = 1024;
+constexpr int64_t kMaxBlockTaps = 64;
+/// - interior blocks unroll their window taps up to this kernel size and
+///   loop beyond it.
+constexpr int64_t kMaxUnrolledTaps = 16;
+
+/// Vector length for a dimension of `size` elements (when static): at most
+/// `maxLen`, the size rounded up to a power of two, at least 1 (a dimension
+/// may be empty).
+int64_t getChunkLength(std::optional<int64_t> size, int64_t maxLen);
+
+} // namespace mlir::pool::vector_lowering
+
+#endif // POOL_LIB_CONVERSION_POOLTOVECTOR_COSTMODEL_H

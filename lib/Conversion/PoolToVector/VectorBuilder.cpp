@@ -1,0 +1,349 @@
+//===- VectorBuilder.cpp - Shared state of the vector lowering ------------===//
+//
+// The building blocks of every family (VectorBuilder.h).
+//
+//===----------------------------------------------------------------------===//
+
+#include "VectorBuilder.h"
+
+#include "mlir/Dialect/Arith/Utils/Utils.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+
+using namespace mlir;
+using namespace mlir::pool;
+using namespace mlir::pool::vector_lowering;
+
+PoolVectorBuilder::PoolVectorBuilder(OpBuilder &b, PoolOpInterface op,
+                                     const VectorPlan &plan)
+    : b(b), loc(op.getLoc()), spec(op.getSpec()), input(op.getInput()),
+      plan(plan), lanes(plan.lanes) {
+  auto inputType = cast<RankedTensorType>(input.getType());
+  rank = inputType.getRank();
+  n = getSpatialRank(spec, rank);
+  elemType = inputType.getElementType();
+  accType = getPoolAccumulatorType(elemType);
+  for (int64_t d = 0; d < rank; ++d)
+    inDims.push_back(getValueOrCreateConstantIndexOp(
+        b, loc, tensor::getMixedSize(b, loc, input, d)));
+  for (int64_t i = 0; i < n; ++i) {
+    inSizes.push_back(inDims[spatialDim(i)]);
+    staticIn.push_back(getConstantIntValue(inSizes.back()));
+  }
+  geom = getDimGeometry(spec, staticIn);
+  IndexArith ia(b, loc);
+  for (auto [g, in] : llvm::zip(geom, inSizes))
+    padBegin.push_back(computePadBegin(ia, in, g));
+}
+
+Value PoolVectorBuilder::createResult(ArrayRef<OpFoldResult> outSizes,
+                                      bool assertWindowFits) {
+  if (assertWindowFits)
+    emitPoolShapeChecks(b, loc, spec, inSizes);
+  for (OpFoldResult size : outSizes)
+    outDims.push_back(getValueOrCreateConstantIndexOp(b, loc, size));
+  return tensor::EmptyOp::create(b, loc, outSizes, elemType);
+}
+
+Value PoolVectorBuilder::noneSet(int64_t len) {
+  return arith::ConstantOp::create(
+      b, loc, DenseElementsAttr::get(vecType(len, b.getI1Type()), false));
+}
+
+Value PoolVectorBuilder::indexToAcc(Value index) {
+  Value i64 = arith::IndexCastOp::create(b, loc, b.getI64Type(), index);
+  return arith::SIToFPOp::create(b, loc, accType, i64);
+}
+
+Value PoolVectorBuilder::loopOver(
+    Value lo, Value hi, Value step, Value tile,
+    function_ref<Value(Value iv, Value tile)> body) {
+  return forLoop(lo, hi, step, tile,
+                 [&](Value iv, ValueRange args) -> SmallVector<Value> {
+                   return {body(iv, args[0])};
+                 })
+      .front();
+}
+
+std::pair<SmallVector<OpFoldResult>, SmallVector<OpFoldResult>>
+PoolVectorBuilder::leadingSlice(ValueRange ivs) {
+  SmallVector<OpFoldResult> offsets(rank, b.getIndexAttr(0)),
+      sizes = getAsOpFoldResult(outDims);
+  offsets[0] = ivs[0];
+  offsets[1] = ivs[1];
+  sizes[0] = sizes[1] = b.getIndexAttr(1);
+  return {offsets, sizes};
+}
+
+/// A vector of `len` elements of `source` from `indices` along the last
+/// dimension, in the accumulator type. Lanes past the end of the source read
+/// the neutral value unless `inBounds`.
+Value PoolVectorBuilder::read(Value source, ValueRange indices, int64_t len,
+                              bool inBounds) {
+  Value v = vector::TransferReadOp::create(b, loc, vecType(len, elemType),
+                                           source, indices, neutral(elemType),
+                                           ArrayRef<bool>{inBounds});
+  if (accType != elemType)
+    v = arith::ExtFOp::create(b, loc, vecType(len, accType), v);
+  return v;
+}
+
+Value PoolVectorBuilder::combine(Value acc, Value value, MaxMode mode) {
+  if (!isMax())
+    return arith::AddFOp::create(b, loc, acc, value);
+  if (!isa<FloatType>(accType))
+    return arith::MaxSIOp::create(b, loc, acc, value);
+  if (mode == MaxMode::Exact)
+    return arith::MaximumFOp::create(b, loc, acc, value);
+  // acc > value ? acc : value: one vmaxps on x86, exact without NaNs.
+  Value greater =
+      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, acc, value);
+  return arith::SelectOp::create(b, loc, greater, acc, value);
+}
+
+/// Divides `acc` by `divisor` (averages), converts it to the element type and
+/// writes it into `tile` at `indices`.
+Value PoolVectorBuilder::write(Value acc, Value tile, ValueRange indices,
+                               bool inBounds, Value divisor) {
+  auto type = cast<VectorType>(acc.getType());
+  if (divisor) {
+    if (!isa<VectorType>(divisor.getType()))
+      divisor = splat(divisor, type.getNumElements());
+    acc = arith::DivFOp::create(b, loc, acc, divisor);
+  }
+  if (accType != elemType)
+    acc = arith::TruncFOp::create(
+        b, loc, vecType(type.getNumElements(), elemType), acc);
+  return vector::TransferWriteOp::create(b, loc, acc, tile, indices,
+                                         ArrayRef<bool>{inBounds})
+      .getResult();
+}
+
+SmallVector<Value> PoolVectorBuilder::forLoop(
+    Value lo, Value hi, Value step, ValueRange inits,
+    function_ref<SmallVector<Value>(Value iv, ValueRange args)> body) {
+  auto loop =
+      scf::ForOp::create(b, loc, lo, hi, step, inits,
+                         [&](OpBuilder &, Location, Value iv, ValueRange args) {
+                           scf::YieldOp::create(b, loc, body(iv, args));
+                         });
+  return loop.getResults();
+}
+
+/// Folds `body` over every tap of `taps` (nested loops, outermost first),
+/// passing the input position of each tap.
+Value PoolVectorBuilder::reduceTaps(ArrayRef<TapRange<Value>> taps,
+                                    ArrayRef<int64_t> steps, Value acc,
+                                    TapBody body) {
+  return reduceTapsN(
+             taps, steps, acc,
+             [&](ValueRange accs, ArrayRef<Value> pos) -> SmallVector<Value> {
+               return {body(accs[0], pos)};
+             })
+      .front();
+}
+
+SmallVector<Value>
+PoolVectorBuilder::reduceTapsN(ArrayRef<TapRange<Value>> taps,
+                               ArrayRef<int64_t> steps, ValueRange accs,
+                               TapBodyN body) {
+  SmallVector<Value> positions;
+  std::function<SmallVector<Value>(size_t, ValueRange)> nest =
+      [&](size_t d, ValueRange a) -> SmallVector<Value> {
+    if (d == taps.size())
+      return body(a, positions);
+    return forLoop(taps[d].lo, taps[d].hi, cst(1), a,
+                   [&](Value k, ValueRange args) -> SmallVector<Value> {
+                     IndexArith ia(b, loc);
+                     positions.push_back(
+                         computeTapPosition(ia, taps[d].start, k, steps[d]));
+                     SmallVector<Value> r = nest(d + 1, args);
+                     positions.pop_back();
+                     return r;
+                   });
+  };
+  return nest(0, accs);
+}
+
+/// Folds `value` into a plain maximum and a per-lane NaN flag: the exact
+/// NaN-propagating maximum for the price of one compare more per vector.
+SmallVector<Value> PoolVectorBuilder::combineFlagged(ValueRange accs,
+                                                     Value value) {
+  Value plain = combine(accs[0], value, MaxMode::Plain);
+  Value nan =
+      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, value, value);
+  return {plain, arith::OrIOp::create(b, loc, accs[1], nan)};
+}
+
+/// NaN where `flag` is set, `plain` elsewhere.
+Value PoolVectorBuilder::applyNaNFlag(Value plain, Value flag) {
+  auto floatType = cast<FloatType>(accType);
+  Value nan = arith::ConstantOp::create(
+      b, loc,
+      b.getFloatAttr(floatType,
+                     APFloat::getQNaN(floatType.getFloatSemantics())));
+  if (auto type = dyn_cast<VectorType>(plain.getType()))
+    nan = splat(nan, type.getNumElements());
+  return arith::SelectOp::create(b, loc, flag, nan, plain);
+}
+
+/// Whether the input box [lo, hi) (every dimension) may hold a NaN: a sum
+/// of its elements in independent vector lanes (one add per vector, along
+/// the last dimension) is NaN if it holds one. A NaN-free box whose sum
+/// still turns NaN (+inf and -inf, or overflow both ways) takes the exact
+/// path too, which is only slower.
+Value PoolVectorBuilder::anyNaN(ArrayRef<Value> lo, ArrayRef<Value> hi,
+                                int64_t len) {
+  auto type = vecType(len, accType);
+  Value zero = arith::ConstantOp::create(b, loc, b.getFloatAttr(accType, 0.0));
+  Value elemZero =
+      arith::ConstantOp::create(b, loc, b.getFloatAttr(elemType, 0.0));
+  SmallVector<Value> indices;
+  IndexArith ia(b, loc);
+  auto scanRow = [&](Value sum) -> Value {
+    Value first = lo.back(), end = hi.back();
+    Value full =
+        ia.add(first, ia.mul(ia.floorDiv(ia.sub(end, first), ia.cst(len)),
+                             ia.cst(len)));
+    auto step = [&](bool inBounds) {
+      return [&, inBounds](Value i, ValueRange args) -> SmallVector<Value> {
+        SmallVector<Value> idx = indices;
+        idx.push_back(i);
+        // Lanes past the input's end read 0.
+        Value v = vector::TransferReadOp::create(b, loc, vecType(len, elemType),
+                                                 input, idx, elemZero,
+                                                 ArrayRef<bool>{inBounds});
+        if (accType != elemType)
+          v = arith::ExtFOp::create(b, loc, type, v);
+        return {arith::AddFOp::create(b, loc, args[0], v)};
+      };
+    };
+    sum = forLoop(first, full, cst(len), sum, step(true)).front();
+    return forLoop(full, end, cst(len), sum, step(false)).front();
+  };
+  std::function<Value(int64_t, Value)> nest = [&](int64_t d,
+                                                  Value sum) -> Value {
+    if (d == rank - 1)
+      return scanRow(sum);
+    return forLoop(lo[d], hi[d], cst(1), sum,
+                   [&](Value i, ValueRange args) -> SmallVector<Value> {
+                     indices.push_back(i);
+                     Value r = nest(d + 1, args[0]);
+                     indices.pop_back();
+                     return {r};
+                   })
+        .front();
+  };
+  Value sum = nest(0, splat(zero, len));
+  Value nan =
+      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, sum, sum);
+  return vector::ReductionOp::create(b, loc, vector::CombiningKind::OR, nan);
+}
+
+Value PoolVectorBuilder::withNaNCheck(
+    Value tile, ArrayRef<Value> lo, ArrayRef<Value> hi,
+    function_ref<Value(Value tile, MaxMode mode)> build, int64_t scanLen) {
+  if (!isFloatMax())
+    return build(tile, MaxMode::Exact);
+  Value hasNaN =
+      anyNaN(lo, hi, scanLen ? scanLen : plan.tiling.nanScan * lanes);
+  auto ifOp = scf::IfOp::create(b, loc, tile.getType(), hasNaN,
+                                /*withElseRegion=*/true);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToStart(ifOp.thenBlock());
+  scf::YieldOp::create(b, loc, build(tile, MaxMode::Exact));
+  b.setInsertionPointToStart(ifOp.elseBlock());
+  scf::YieldOp::create(b, loc, build(tile, MaxMode::Plain));
+  return ifOp.getResult(0);
+}
+
+/// Loops over the outputs o along spatial dimension `i`, passing each one's
+/// taps. With `split`, the outputs whose window lies inside the input get a
+/// loop of their own whose taps have the constant range [0, K): LLVM
+/// unrolls their tap loops, and only the few border outputs clamp.
+Value PoolVectorBuilder::loopOutputs(int64_t i, Value tile, OutputBody body,
+                                     bool split) {
+  Value size = outDims[spatialDim(i)];
+  const DimGeometry &g = geom[i];
+  auto general = [&](Value o, Value t) {
+    IndexArith ia(b, loc);
+    return body(o, computeOutputTaps(ia, g, o, inSizes[i], padBegin[i]), t);
+  };
+  if (!split || !g.isWindow)
+    return loopOver(cst(0), size, cst(1), tile, general);
+  IndexArith ia(b, loc);
+  const WindowDim &w = g.w;
+  auto [lo, hi] = computeInteriorOutputs(ia, inSizes[i], size, padBegin[i], w);
+  tile = loopOver(cst(0), lo, cst(1), tile, general);
+  tile = loopOver(lo, hi, cst(1), tile, [&, &w = w](Value o, Value t) {
+    IndexArith oa(b, loc);
+    TapRange<Value> full{computeWindowStart(oa, o, padBegin[i], w), cst(0),
+                         cst(w.kernel)};
+    return body(o, full, t);
+  });
+  return loopOver(hi, size, cst(1), tile, general);
+}
+
+/// Nested loops over the outputs of spatial dimensions [from, to), the
+/// innermost split into border and interior outputs; `pos` holds each
+/// loop's index and taps while `leaf` builds the body.
+Value PoolVectorBuilder::nestOutputs(int64_t from, int64_t to, Positions &pos,
+                                     Value tile,
+                                     function_ref<Value(Value)> leaf) {
+  if (from == to)
+    return leaf(tile);
+  return loopOutputs(
+      from, tile,
+      [&](Value o, const TapRange<Value> &tp, Value t) {
+        pos.out.push_back(o);
+        pos.taps.push_back(tp);
+        pos.steps.push_back(geom[from].step());
+        Value r = nestOutputs(from + 1, to, pos, t, leaf);
+        pos.out.pop_back();
+        pos.taps.pop_back();
+        pos.steps.pop_back();
+        return r;
+      },
+      /*split=*/from == to - 1);
+}
+
+/// The average divisor (accumulator type) over the dimensions in `pos`.
+Value PoolVectorBuilder::divisorOf(const Positions &pos) {
+  IndexArith ia(b, loc);
+  SmallVector<Value> factors;
+  for (auto [d, o] : llvm::enumerate(pos.out))
+    factors.push_back(
+        computeDivisorFactor(ia, geom[d], o, inSizes[d], spec.countIncludePad));
+  return indexToAcc(computeClampedDivisor(ia, ArrayRef<Value>(factors)));
+}
+
+Value PoolVectorBuilder::dimDivisor(int64_t d, Value o) {
+  IndexArith ia(b, loc);
+  Value factor =
+      computeDivisorFactor(ia, geom[d], o, inSizes[d], spec.countIncludePad);
+  return indexToAcc(computeClampedDivisor(ia, ArrayRef<Value>{factor}));
+}
+
+Value PoolVectorBuilder::buildForall(
+    ArrayRef<Value> bounds, Value dest, SliceFn slice,
+    function_ref<Value(ValueRange ivs, Value tile)> body) {
+  SmallVector<OpFoldResult> ubs = getAsOpFoldResult(ValueRange(bounds));
+  auto forall = scf::ForallOp::create(
+      b, loc, ubs, ValueRange{dest}, std::nullopt,
+      [&](OpBuilder &, Location, ValueRange args) {
+        ValueRange ivs = args.take_front(bounds.size());
+        Value shared = args.back();
+        auto [offsets, sizes] = slice(ivs);
+        SmallVector<OpFoldResult> strides(offsets.size(), b.getIndexAttr(1));
+        Value tile = tensor::ExtractSliceOp::create(b, loc, shared, offsets,
+                                                    sizes, strides);
+        Value result = body(ivs, tile);
+        auto terminator = scf::InParallelOp::create(b, loc);
+        OpBuilder::InsertionGuard guard(b);
+        b.setInsertionPointToStart(terminator.getBody());
+        tensor::ParallelInsertSliceOp::create(b, loc, result, shared, offsets,
+                                              sizes, strides);
+      });
+  return forall.getResult(0);
+}

@@ -1,0 +1,238 @@
+//===- VectorBuilder.h - Shared state of the vector lowering ----*- C++ -*-===//
+//
+// The private builder every family of the vector lowering derives from: the
+// op's sizes and window geometry (from the dialect's window arithmetic), and
+// the building blocks (reads, combines, writes, tap loops, output loops, the
+// NaN check, the scf.forall over output slices). It holds no mode: how float
+// maxima combine is a MaxMode argument wherever it matters.
+//
+// The families: ChannelsLast.cpp, ChannelsFirst.cpp (rows, RowLowering
+// below), Separable.cpp (separable and sliding, both layouts), Global.cpp.
+// CostModel.cpp picks one per op; PoolToVector.cpp holds the patterns and
+// the pass.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef POOL_LIB_CONVERSION_POOLTOVECTOR_VECTORBUILDER_H
+#define POOL_LIB_CONVERSION_POOLTOVECTOR_VECTORBUILDER_H
+
+#include "CostModel.h"
+
+#include "pool/Dialect/Pool/IR/PoolOps.h"
+#include "pool/Dialect/Pool/Utils/LoweringUtils.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/PatternMatch.h"
+
+namespace mlir::pool::vector_lowering {
+
+/// How float maxima combine: the NaN-propagating arith.maximumf (exact), or
+/// a plain compare-and-select (one vmaxps on x86), exact on NaN-free data.
+/// Sums and integer maxima ignore it.
+enum class MaxMode { Exact, Plain };
+
+/// Output indices along some spatial dimensions, with their taps.
+struct Positions {
+  SmallVector<Value> out;
+  SmallVector<TapRange<Value>> taps;
+  SmallVector<int64_t> steps;
+};
+
+/// One pool op being lowered: its sizes, geometry and plan.
+class PoolVectorBuilder {
+public:
+  PoolVectorBuilder(OpBuilder &b, PoolOpInterface op, const VectorPlan &plan);
+
+  /// Emits the run-time shape checks (with `assertWindowFits`) and the
+  /// result's `tensor.empty` of sizes `outSizes`, which the family fills.
+  Value createResult(ArrayRef<OpFoldResult> outSizes, bool assertWindowFits);
+
+protected:
+  OpBuilder &b;
+  Location loc;
+  PoolSpec spec;
+  Value input;
+  VectorPlan plan;
+  int64_t rank = 0, n = 0, lanes = 1;
+  Type elemType, accType;
+  SmallVector<Value> inDims, inSizes, outDims;
+  SmallVector<std::optional<int64_t>> staticIn;
+  SmallVector<DimGeometry> geom;
+  SmallVector<Value> padBegin;
+
+  bool isMax() const { return spec.isMax(); }
+  int64_t spatialDim(int64_t i) const { return getSpatialDim(spec.layout, i); }
+  int64_t channelDim() const { return getChannelDim(spec.layout, n); }
+  /// Float maxima, which carry NaN semantics.
+  bool isFloatMax() const { return isMax() && isa<FloatType>(accType); }
+
+  Value cst(int64_t v) { return arith::ConstantIndexOp::create(b, loc, v); }
+  VectorType vecType(int64_t len, Type type) const {
+    return VectorType::get({len}, type);
+  }
+  Value splat(Value scalar, int64_t len) {
+    return vector::BroadcastOp::create(b, loc, vecType(len, scalar.getType()),
+                                       scalar);
+  }
+  Value neutral(Type type) { return createPoolNeutral(b, loc, type, isMax()); }
+  /// An all-false vector<len x i1>.
+  Value noneSet(int64_t len);
+  Value indexToAcc(Value index);
+
+  /// A vector of `len` elements of `source` from `indices` along the last
+  /// dimension, in the accumulator type. Lanes past the end of the source
+  /// read the neutral value unless `inBounds`.
+  Value read(Value source, ValueRange indices, int64_t len, bool inBounds);
+  /// Folds `value` into `acc`.
+  Value combine(Value acc, Value value, MaxMode mode);
+  /// Divides `acc` by `divisor` (averages), converts it to the element type
+  /// and writes it into `tile` at `indices`.
+  Value write(Value acc, Value tile, ValueRange indices, bool inBounds,
+              Value divisor);
+
+  SmallVector<Value>
+  forLoop(Value lo, Value hi, Value step, ValueRange inits,
+          function_ref<SmallVector<Value>(Value iv, ValueRange args)> body);
+  Value loopOver(Value lo, Value hi, Value step, Value tile,
+                 function_ref<Value(Value iv, Value tile)> body);
+
+  /// Folds `body` over every tap of `taps` (nested loops, outermost first),
+  /// passing the input position of each tap.
+  using TapBody = function_ref<Value(Value acc, ArrayRef<Value> positions)>;
+  Value reduceTaps(ArrayRef<TapRange<Value>> taps, ArrayRef<int64_t> steps,
+                   Value acc, TapBody body);
+  using TapBodyN = function_ref<SmallVector<Value>(ValueRange accs,
+                                                   ArrayRef<Value> positions)>;
+  SmallVector<Value> reduceTapsN(ArrayRef<TapRange<Value>> taps,
+                                 ArrayRef<int64_t> steps, ValueRange accs,
+                                 TapBodyN body);
+
+  /// Folds `value` into a plain maximum and a per-lane NaN flag (accs[0],
+  /// accs[1]): the exact NaN-propagating maximum for one compare more.
+  SmallVector<Value> combineFlagged(ValueRange accs, Value value);
+  /// NaN where `flag` is set, `plain` elsewhere.
+  Value applyNaNFlag(Value plain, Value flag);
+  /// Whether the input box [lo, hi) (every dimension) may hold a NaN.
+  Value anyNaN(ArrayRef<Value> lo, ArrayRef<Value> hi, int64_t len);
+  /// Builds the slice `tile` with `build`. Float maxima build it twice: with
+  /// MaxMode::Plain when the input box [lo, hi) has no NaN, with
+  /// MaxMode::Exact when it has one.
+  Value withNaNCheck(Value tile, ArrayRef<Value> lo, ArrayRef<Value> hi,
+                     function_ref<Value(Value tile, MaxMode mode)> build,
+                     int64_t scanLen = 0);
+
+  /// Loops over the outputs o along spatial dimension `i`, passing each
+  /// one's taps. With `split`, the interior outputs get a loop of their own
+  /// with the constant tap range [0, K).
+  using OutputBody =
+      function_ref<Value(Value o, const TapRange<Value> &taps, Value tile)>;
+  Value loopOutputs(int64_t i, Value tile, OutputBody body, bool split);
+  /// Nested loops over the outputs of spatial dimensions [from, to), the
+  /// innermost split into border and interior outputs.
+  Value nestOutputs(int64_t from, int64_t to, Positions &pos, Value tile,
+                    function_ref<Value(Value)> leaf);
+  /// The average divisor (accumulator type) over the dimensions in `pos`.
+  Value divisorOf(const Positions &pos);
+  /// The clamped divisor of the factors along single dimension `d` of
+  /// output `o`, in the accumulator type.
+  Value dimDivisor(int64_t d, Value o);
+
+  using SliceFn =
+      function_ref<std::pair<SmallVector<OpFoldResult>,
+                             SmallVector<OpFoldResult>>(ValueRange ivs)>;
+  /// An scf.forall over `bounds` writing into `dest`; `body` returns the
+  /// slice of `dest` at `slice(ivs)` it computed.
+  Value buildForall(ArrayRef<Value> bounds, Value dest, SliceFn slice,
+                    function_ref<Value(ValueRange ivs, Value tile)> body);
+  /// The output slice at (ivs[0], ivs[1]) in the two leading dimensions,
+  /// whole in the others.
+  std::pair<SmallVector<OpFoldResult>, SmallVector<OpFoldResult>>
+  leadingSlice(ValueRange ivs);
+};
+
+/// Channels-first rows: the last spatial dimension of one output row, in
+/// blocks of vector outputs. Used by the rows family and, for its first
+/// pass, by the separable one.
+class RowLowering : public PoolVectorBuilder {
+public:
+  using PoolVectorBuilder::PoolVectorBuilder;
+
+protected:
+  struct Row : Positions {
+    Value n, c;
+    Value divisor;
+    MaxMode mode = MaxMode::Exact;
+    /// Writes into the separable strategy's row buffer (accumulator type,
+    /// indexed [rows..., W]) instead of the output slice.
+    bool toBuffer = false;
+  };
+
+  /// One task per (batch, channel): `buildPlane` builds a whole output
+  /// plane into its tile.
+  using PlaneBuilder =
+      function_ref<Value(Value tile, Value batch, Value channel, MaxMode)>;
+  Value lowerPlanes(Value empty, PlaneBuilder buildPlane);
+
+  Value emitRow(Value tile, const Row &row);
+  Value writeRow(const Row &row, Value acc, Value tile, Value ow,
+                 Value divisor);
+  Value emitInteriorBlock(Value tile, const Row &row, Value ow0, int64_t width);
+  std::optional<Value> emitStaticBlock(Value tile, const Row &row, int64_t ow0,
+                                       int64_t width);
+  Value emitOneOutput(Value tile, const Row &row, Value ow);
+  SmallVector<Value> rowIndices(const Row &row, ArrayRef<Value> positions,
+                                Value last);
+  /// Tile indices [0, 0, row outputs..., last].
+  SmallVector<Value> tileIndices(ArrayRef<Value> out, Value last);
+};
+
+/// Options every family pattern takes.
+struct FamilyOptions {
+  VectorTarget target;
+  PoolStrategy strategy = PoolStrategy::Auto;
+  bool assertWindowFits = true;
+};
+
+/// The plan for `op` under `options`.
+VectorPlan planVectorLowering(PoolOpInterface op, const FamilyOptions &options);
+
+/// Lowers the pool ops that the cost model assigns to `Family`, with the
+/// family's `LoweringT` (constructed from the builder, the op and the plan;
+/// `lower(empty)` returns the filled result). Other ops fail to match.
+template <VectorFamily Family, typename LoweringT>
+struct LowerPoolFamily : OpInterfaceRewritePattern<PoolOpInterface> {
+  LowerPoolFamily(MLIRContext *ctx, const FamilyOptions &options)
+      : OpInterfaceRewritePattern<PoolOpInterface>(ctx), options(options) {}
+
+  LogicalResult matchAndRewrite(PoolOpInterface op,
+                                PatternRewriter &rewriter) const override {
+    VectorPlan plan = planVectorLowering(op, options);
+    if (plan.family != Family)
+      return rewriter.notifyMatchFailure(op, "planned for another family");
+    ReifiedRankedShapedTypeDims shapes;
+    if (failed(reifyPoolResultShapes(rewriter, op, shapes)))
+      return rewriter.notifyMatchFailure(op, "cannot reify the result shape");
+    LoweringT lowering(rewriter, op, plan);
+    Value empty =
+        lowering.createResult(shapes.front(), options.assertWindowFits);
+    replacePoolOp(rewriter, op, lowering.lower(empty));
+    return success();
+  }
+
+  FamilyOptions options;
+};
+
+/// The family patterns, one per file.
+void populateChannelsLastPatterns(RewritePatternSet &patterns,
+                                  const FamilyOptions &options);
+void populateChannelsFirstPatterns(RewritePatternSet &patterns,
+                                   const FamilyOptions &options);
+void populateSeparablePatterns(RewritePatternSet &patterns,
+                               const FamilyOptions &options);
+void populateGlobalPatterns(RewritePatternSet &patterns,
+                            const FamilyOptions &options);
+
+} // namespace mlir::pool::vector_lowering
+
+#endif // POOL_LIB_CONVERSION_POOLTOVECTOR_VECTORBUILDER_H

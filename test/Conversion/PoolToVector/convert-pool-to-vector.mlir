@@ -49,11 +49,13 @@ func.func @max_2d_nhwc_stem(%x: tensor<16x112x112x64xf32>) -> tensor<16x56x56x64
 
 // -----
 
-// 7x7 stride 1 on channels-first data: the cost model picks the sliding
-// plan (a row buffer reduced along W, then van Herk block suffixes and
-// prefixes down 64-lane columns); strategy=separable reads the 7 buffer rows
-// of each window; strategy=direct reads all 49 taps.
-// CHECK-LABEL: func.func @avg_2d_nchw_7x7_separable
+// 7x7 stride 1 on channels-first data, one plan per strategy. Auto picks
+// the sliding plan: the row buffer reduced along W, then van Herk block
+// suffixes (a [OH + K - 1, 64] suffix buffer, block bookkeeping by `remsi`)
+// and prefixes down 64-lane columns. strategy=separable keeps the row
+// buffer and reads the 7 buffer rows of each window, with no suffix buffer;
+// strategy=direct reads all 49 taps from the input.
+// CHECK-LABEL: func.func @avg_2d_nchw_7x7_stride1
 //       CHECK:   scf.forall
 //       CHECK:     tensor.empty() : tensor<56x56xf32>
 //       CHECK:     vector.transfer_write {{.*}} : vector<16xf32>, tensor<56x56xf32>
@@ -62,14 +64,21 @@ func.func @max_2d_nhwc_stem(%x: tensor<16x112x112x64xf32>) -> tensor<16x56x56x64
 //       CHECK:     arith.remsi
 //       CHECK:     vector.transfer_write {{.*}} : vector<64xf32>, tensor<62x64xf32>
 //       CHECK:     arith.divf {{.*}} : vector<64xf32>
-// SEPARABLE-LABEL: func.func @avg_2d_nchw_7x7_separable
+// SEPARABLE-LABEL: func.func @avg_2d_nchw_7x7_stride1
+//       SEPARABLE:   tensor.empty() : tensor<56x56xf32>
+//       SEPARABLE:   vector.transfer_write {{.*}} : vector<16xf32>, tensor<56x56xf32>
 //   SEPARABLE-NOT:   tensor<62x64xf32>
+//   SEPARABLE-NOT:   arith.remsi
 //       SEPARABLE:   vector.transfer_read {{.*}} : tensor<56x56xf32>, vector<16xf32>
+//   SEPARABLE-NOT:   arith.remsi
 //       SEPARABLE:   arith.divf {{.*}} : vector<16xf32>
-// DIRECT-LABEL: func.func @avg_2d_nchw_7x7_separable
+//   SEPARABLE-NOT:   tensor<62x64xf32>
+//   SEPARABLE-NOT:   arith.remsi
+//       SEPARABLE:   return
+// DIRECT-LABEL: func.func @avg_2d_nchw_7x7_stride1
 //   DIRECT-NOT:   tensor<56x56xf32>
 //       DIRECT:   vector.transfer_read {{.*}} : tensor<1x64x56x56xf32>, vector<16xf32>
-func.func @avg_2d_nchw_7x7_separable(%x: tensor<1x64x56x56xf32>) -> tensor<1x64x56x56xf32> {
+func.func @avg_2d_nchw_7x7_stride1(%x: tensor<1x64x56x56xf32>) -> tensor<1x64x56x56xf32> {
   %0 = pool.avg %x {kernel = array<i64: 7, 7>, strides = array<i64: 1, 1>, padding = array<i64: 3, 3, 3, 3>, count_include_pad = true, layout = #pool.layout<channels_first>} : tensor<1x64x56x56xf32> -> tensor<1x64x56x56xf32>
   return %0 : tensor<1x64x56x56xf32>
 }

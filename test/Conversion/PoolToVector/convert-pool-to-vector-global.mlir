@@ -1,0 +1,109 @@
+// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="vector-bits=256" | FileCheck %s
+
+// Channels-last global max: one task per (batch, chunk of up to 16
+// registers of channels) reducing every spatial position. No separate NaN
+// scan: a plain compare-and-select maximum plus a per-lane NaN flag
+// (`cmpf uno` of each read, or-ed into an i1 vector carried by the loops),
+// and NaN selected into the flagged lanes at the end.
+// CHECK-LABEL: func.func @global_max_nhwc_nan_flag(
+//  CHECK-SAME:     %[[IN:.*]]: tensor<2x7x7x256xf32>)
+//       CHECK:   scf.forall ({{.*}}) in (2, 2)
+//   CHECK-NOT:     scf.if
+//   CHECK-DAG:     %[[NONE:.*]] = arith.constant dense<false> : vector<128xi1>
+//   CHECK-DAG:     %[[NEG:.*]] = vector.broadcast %{{.*}} : f32 to vector<128xf32>
+//       CHECK:     %[[ACC:.*]]:2 = scf.for {{.*}} iter_args(%{{.*}} = %[[NEG]], %{{.*}} = %[[NONE]]) -> (vector<128xf32>, vector<128xi1>)
+//       CHECK:       scf.for {{.*}} iter_args(%[[MAX:.*]] = %{{.*}}, %[[FLAG:.*]] = %{{.*}}) -> (vector<128xf32>, vector<128xi1>)
+//       CHECK:         %[[V:.*]] = vector.transfer_read %[[IN]]{{.*}} {in_bounds = [true]} : tensor<2x7x7x256xf32>, vector<128xf32>
+//       CHECK:         %[[GT:.*]] = arith.cmpf ogt, %[[MAX]], %[[V]] : vector<128xf32>
+//       CHECK:         %[[SEL:.*]] = arith.select %[[GT]], %[[MAX]], %[[V]]
+//       CHECK:         %[[UNO:.*]] = arith.cmpf uno, %[[V]], %[[V]] : vector<128xf32>
+//       CHECK:         %[[OR:.*]] = arith.ori %[[FLAG]], %[[UNO]] : vector<128xi1>
+//       CHECK:         scf.yield %[[SEL]], %[[OR]]
+//       CHECK:     %[[NAN:.*]] = arith.constant 0x7FC00000 : f32
+//       CHECK:     %[[NANS:.*]] = vector.broadcast %[[NAN]] : f32 to vector<128xf32>
+//       CHECK:     %[[R:.*]] = arith.select %[[ACC]]#1, %[[NANS]], %[[ACC]]#0 : vector<128xi1>, vector<128xf32>
+//       CHECK:     vector.transfer_write %[[R]], {{.*}} : vector<128xf32>, tensor<1x?xf32>
+//   CHECK-NOT:   arith.maximumf
+//       CHECK:   return
+func.func @global_max_nhwc_nan_flag(%x: tensor<2x7x7x256xf32>) -> tensor<2x256xf32> {
+  %0 = pool.global_max %x {layout = #pool.layout<channels_last>} : tensor<2x7x7x256xf32> -> tensor<2x256xf32>
+  return %0 : tensor<2x256xf32>
+}
+
+// -----
+
+// Channels that do not divide into 128-lane chunks: ceil(300 / 128) tasks
+// per batch, the last chunk partial (a dynamically sized output slice).
+// CHECK-LABEL: func.func @global_max_nhwc_uneven_c(
+//       CHECK:   scf.forall ({{.*}}) in (2, 3)
+//       CHECK:     tensor.extract_slice {{.*}} to tensor<1x?xf32>
+//       CHECK:     vector.transfer_read {{.*}} : tensor<2x7x7x300xf32>, vector<128xf32>
+//       CHECK:     arith.cmpf uno
+//       CHECK:     arith.select {{.*}} : vector<128xi1>, vector<128xf32>
+func.func @global_max_nhwc_uneven_c(%x: tensor<2x7x7x300xf32>) -> tensor<2x300xf32> {
+  %0 = pool.global_max %x {layout = #pool.layout<channels_last>} : tensor<2x7x7x300xf32> -> tensor<2x300xf32>
+  return %0 : tensor<2x300xf32>
+}
+
+// -----
+
+// Channels-last global average (keep_dims): sums over every position in
+// 128-lane chunks, one division by H * W at the end, no cross-lane
+// reduction.
+// CHECK-LABEL: func.func @global_avg_nhwc_keep_dims(
+//  CHECK-SAME:     %[[IN:.*]]: tensor<2x7x7x256xf32>)
+//       CHECK:   %[[CNT:.*]] = arith.index_cast %c49{{.*}} : index to i64
+//       CHECK:   %[[F:.*]] = arith.sitofp %[[CNT]] : i64 to f32
+//       CHECK:   scf.forall ({{.*}}) in (2, 2)
+//       CHECK:     %[[SUM:.*]] = scf.for
+//       CHECK:       vector.transfer_read %[[IN]]{{.*}} {in_bounds = [true]} : tensor<2x7x7x256xf32>, vector<128xf32>
+//       CHECK:       arith.addf {{.*}} : vector<128xf32>
+//       CHECK:     %[[FS:.*]] = vector.broadcast %[[F]] : f32 to vector<128xf32>
+//       CHECK:     %[[AVG:.*]] = arith.divf %[[SUM]], %[[FS]] : vector<128xf32>
+//       CHECK:     vector.transfer_write %[[AVG]], {{.*}} {in_bounds = [true]} : vector<128xf32>, tensor<1x1x1x?xf32>
+//   CHECK-NOT:   vector.reduction
+//       CHECK:   return
+func.func @global_avg_nhwc_keep_dims(%x: tensor<2x7x7x256xf32>) -> tensor<2x1x1x256xf32> {
+  %0 = pool.global_avg %x {layout = #pool.layout<channels_last>, keep_dims = true} : tensor<2x7x7x256xf32> -> tensor<2x1x1x256xf32>
+  return %0 : tensor<2x1x1x256xf32>
+}
+
+// -----
+
+// Channels-first global max: the flat plane in 32-lane steps (a masked
+// tail for 49 = 32 + 17), the flag reduced with <or> beside a <maximumf>
+// reduction of the plain maximum, NaN selected on the scalar.
+// CHECK-LABEL: func.func @global_max_nchw_nan_flag(
+//       CHECK:   %[[FLAT:.*]] = tensor.collapse_shape {{.*}} into tensor<2x64x49xf32>
+//       CHECK:   scf.forall ({{.*}}) in (2, 64)
+//       CHECK:     scf.for {{.*}} -> (vector<32xf32>, vector<32xi1>)
+//       CHECK:       vector.transfer_read %[[FLAT]]{{.*}} {in_bounds = [true]} : tensor<2x64x49xf32>, vector<32xf32>
+//       CHECK:       arith.cmpf ogt
+//       CHECK:       arith.cmpf uno
+//       CHECK:       arith.ori {{.*}} : vector<32xi1>
+//       CHECK:     %[[ACC:.*]]:2 = scf.for {{.*}} -> (vector<32xf32>, vector<32xi1>)
+//       CHECK:       vector.transfer_read %[[FLAT]]{{\[.*\]}}, %{{[a-z0-9_]+}} : tensor<2x64x49xf32>, vector<32xf32>
+//       CHECK:     %[[MAX:.*]] = vector.reduction <maximumf>, %[[ACC]]#0 : vector<32xf32> into f32
+//       CHECK:     %[[ANY:.*]] = vector.reduction <or>, %[[ACC]]#1 : vector<32xi1> into i1
+//       CHECK:     %[[NAN:.*]] = arith.constant 0x7FC00000 : f32
+//       CHECK:     arith.select %[[ANY]], %[[NAN]], %[[MAX]] : f32
+func.func @global_max_nchw_nan_flag(%x: tensor<2x64x7x7xf32>) -> tensor<2x64xf32> {
+  %0 = pool.global_max %x {layout = #pool.layout<channels_first>} : tensor<2x64x7x7xf32> -> tensor<2x64xf32>
+  return %0 : tensor<2x64xf32>
+}
+
+// -----
+
+// Integer global max: maxsi, no NaN flag.
+// CHECK-LABEL: func.func @global_max_nhwc_i32(
+//       CHECK:   scf.forall ({{.*}}) in (2, 1)
+//   CHECK-NOT:     vector<64xi1>
+//       CHECK:     scf.for {{.*}} -> (vector<64xi32>)
+//       CHECK:       arith.maxsi {{.*}} : vector<64xi32>
+//   CHECK-NOT:   arith.cmpf
+//   CHECK-NOT:   vector<64xi1>
+//       CHECK:   return
+func.func @global_max_nhwc_i32(%x: tensor<2x7x7x64xi32>) -> tensor<2x64xi32> {
+  %0 = pool.global_max %x {layout = #pool.layout<channels_last>} : tensor<2x7x7x64xi32> -> tensor<2x64xi32>
+  return %0 : tensor<2x64xi32>
+}

@@ -1,0 +1,112 @@
+// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="vector-bits=256" | FileCheck %s
+
+// Integer maxima: signed compares (`arith.maxsi`), the type's minimum as the
+// neutral/padding value, and no NaN scan (no sum, no `cmpf uno`, no branch
+// between an exact and a plain kernel).
+// CHECK-LABEL: func.func @max_2d_nchw_i32(
+//  CHECK-SAME:     %[[IN:.*]]: tensor<1x4x32x32xi32>)
+//       CHECK:   scf.forall ({{.*}}) in (1, 4)
+//   CHECK-NOT:     arith.cmpf
+//   CHECK-NOT:     vector.reduction
+//   CHECK-NOT:     scf.if
+//       CHECK:     %[[V:.*]] = vector.transfer_read %[[IN]]{{.*}}, %c-2147483648_i32{{.*}} : tensor<1x4x32x32xi32>, vector<16xi32>
+//       CHECK:     %[[L:.*]] = vector.shuffle %[[V]], {{.*}} : vector<16xi32>, vector<16xi32>
+//       CHECK:     arith.maxsi {{.*}}, %[[L]] : vector<8xi32>
+//       CHECK:     vector.transfer_write {{.*}} : vector<8xi32>, tensor<1x1x16x16xi32>
+//   CHECK-NOT:   arith.cmpf
+//   CHECK-NOT:   arith.maximumf
+//   CHECK-NOT:   scf.if
+//       CHECK:   return
+func.func @max_2d_nchw_i32(%x: tensor<1x4x32x32xi32>) -> tensor<1x4x16x16xi32> {
+  %0 = pool.max %x {kernel = array<i64: 3, 3>, strides = array<i64: 2, 2>, padding = array<i64: 1, 1, 1, 1>, layout = #pool.layout<channels_first>} : tensor<1x4x32x32xi32> -> tensor<1x4x16x16xi32>
+  return %0 : tensor<1x4x16x16xi32>
+}
+
+// -----
+
+// i8 channels-last: 32 lanes per 256-bit register, all 64 channels in one
+// accumulator.
+// CHECK-LABEL: func.func @max_2d_nhwc_i8(
+//  CHECK-SAME:     %[[IN:.*]]: tensor<1x16x16x64xi8>)
+//       CHECK:   scf.forall ({{.*}}) in (1, 8)
+//   CHECK-NOT:     arith.cmpf
+//   CHECK-NOT:     vector.reduction
+//   CHECK-NOT:     scf.if
+//       CHECK:     vector.transfer_read %[[IN]]{{.*}}, %c-128_i8{{.*}} {in_bounds = [true]} : tensor<1x16x16x64xi8>, vector<64xi8>
+//       CHECK:     arith.maxsi {{.*}} : vector<64xi8>
+//       CHECK:     vector.transfer_write {{.*}} : vector<64xi8>, tensor<1x1x8x64xi8>
+//   CHECK-NOT:   arith.cmpf
+//   CHECK-NOT:   scf.if
+//       CHECK:   return
+func.func @max_2d_nhwc_i8(%x: tensor<1x16x16x64xi8>) -> tensor<1x8x8x64xi8> {
+  %0 = pool.max %x {kernel = array<i64: 3, 3>, strides = array<i64: 2, 2>, padding = array<i64: 1, 1, 1, 1>, layout = #pool.layout<channels_last>} : tensor<1x16x16x64xi8> -> tensor<1x8x8x64xi8>
+  return %0 : tensor<1x8x8x64xi8>
+}
+
+// -----
+
+// f16 average: f32 accumulation (8 lanes per register): every read is
+// extended right after it, the lane shuffles and sums are in f32, and the
+// result is divided and truncated right before the write.
+// CHECK-LABEL: func.func @avg_2d_nchw_f16(
+//  CHECK-SAME:     %[[IN:.*]]: tensor<1x4x32x32xf16>)
+//       CHECK:   scf.forall
+//       CHECK:     %[[R:.*]] = vector.transfer_read %[[IN]]{{.*}} : tensor<1x4x32x32xf16>, vector<16xf16>
+//       CHECK:     %[[E:.*]] = arith.extf %[[R]] : vector<16xf16> to vector<16xf32>
+//       CHECK:     vector.shuffle %[[E]], {{.*}} : vector<16xf32>, vector<16xf32>
+//       CHECK:     arith.addf {{.*}} : vector<8xf32>
+//       CHECK:     %[[D:.*]] = arith.divf {{.*}} : vector<8xf32>
+//       CHECK:     %[[T:.*]] = arith.truncf %[[D]] : vector<8xf32> to vector<8xf16>
+//       CHECK:     vector.transfer_write %[[T]], {{.*}} : vector<8xf16>, tensor<1x1x16x16xf16>
+//   CHECK-NOT:   arith.addf {{.*}} : vector<{{[0-9]+}}xf16>
+//       CHECK:   return
+func.func @avg_2d_nchw_f16(%x: tensor<1x4x32x32xf16>) -> tensor<1x4x16x16xf16> {
+  %0 = pool.avg %x {kernel = array<i64: 3, 3>, strides = array<i64: 2, 2>, padding = array<i64: 1, 1, 1, 1>, layout = #pool.layout<channels_first>} : tensor<1x4x32x32xf16> -> tensor<1x4x16x16xf16>
+  return %0 : tensor<1x4x16x16xf16>
+}
+
+// -----
+
+// bf16 channels-last maximum: the NaN scan sums extended values in f32,
+// both kernels compare in f32, and results are truncated before the write.
+// CHECK-LABEL: func.func @max_2d_nhwc_bf16(
+//  CHECK-SAME:     %[[IN:.*]]: tensor<1x16x16x64xbf16>)
+//       CHECK:   scf.forall ({{.*}}) in (1, 8)
+//       CHECK:     %[[S:.*]] = vector.transfer_read %[[IN]]{{.*}} : tensor<1x16x16x64xbf16>, vector<32xbf16>
+//       CHECK:     %[[SE:.*]] = arith.extf %[[S]] : vector<32xbf16> to vector<32xf32>
+//       CHECK:     arith.addf {{.*}}, %[[SE]] : vector<32xf32>
+//       CHECK:     arith.cmpf uno, {{.*}} : vector<32xf32>
+//       CHECK:     scf.if
+//       CHECK:       %[[R:.*]] = vector.transfer_read %[[IN]]{{.*}} : tensor<1x16x16x64xbf16>, vector<32xbf16>
+//       CHECK:       %[[E:.*]] = arith.extf %[[R]] : vector<32xbf16> to vector<32xf32>
+//       CHECK:       arith.maximumf {{.*}}, %[[E]] : vector<32xf32>
+//       CHECK:       %[[T:.*]] = arith.truncf {{.*}} : vector<32xf32> to vector<32xbf16>
+//       CHECK:       vector.transfer_write %[[T]], {{.*}} : vector<32xbf16>, tensor<1x1x8x64xbf16>
+//       CHECK:     } else {
+//       CHECK:       arith.extf {{.*}} : vector<32xbf16> to vector<32xf32>
+//       CHECK:       arith.cmpf ogt, {{.*}} : vector<32xf32>
+//       CHECK:       arith.truncf {{.*}} : vector<32xf32> to vector<32xbf16>
+func.func @max_2d_nhwc_bf16(%x: tensor<1x16x16x64xbf16>) -> tensor<1x8x8x64xbf16> {
+  %0 = pool.max %x {kernel = array<i64: 3, 3>, strides = array<i64: 2, 2>, padding = array<i64: 1, 1, 1, 1>, layout = #pool.layout<channels_last>} : tensor<1x16x16x64xbf16> -> tensor<1x8x8x64xbf16>
+  return %0 : tensor<1x8x8x64xbf16>
+}
+
+// -----
+
+// f16 on the separable plan: the row buffer holds the f32 accumulator
+// (no rounding to f16 between the passes); only the output is truncated.
+// CHECK-LABEL: func.func @avg_2d_nchw_f16_separable(
+//  CHECK-SAME:     %[[IN:.*]]: tensor<1x4x32x32xf16>)
+//       CHECK:   tensor.empty() : tensor<32x32xf32>
+//       CHECK:   vector.transfer_read %[[IN]]{{.*}} : tensor<1x4x32x32xf16>, vector<8xf16>
+//       CHECK:   arith.extf {{.*}} : vector<8xf16> to vector<8xf32>
+//   CHECK-NOT:   arith.truncf
+//       CHECK:   vector.transfer_write {{.*}} : vector<8xf32>, tensor<32x32xf32>
+//   CHECK-NOT:   arith.truncf
+//       CHECK:   vector.transfer_read {{.*}} : tensor<32x32xf32>, vector<8xf32>
+//       CHECK:   %[[T:.*]] = arith.truncf {{.*}} : vector<8xf32> to vector<8xf16>
+//       CHECK:   vector.transfer_write %[[T]], {{.*}} : vector<8xf16>, tensor<1x1x32x32xf16>
+func.func @avg_2d_nchw_f16_separable(%x: tensor<1x4x32x32xf16>) -> tensor<1x4x32x32xf16> {
+  %0 = pool.avg %x {kernel = array<i64: 3, 3>, strides = array<i64: 1, 1>, padding = array<i64: 1, 1, 1, 1>, layout = #pool.layout<channels_first>} : tensor<1x4x32x32xf16> -> tensor<1x4x32x32xf16>
+  return %0 : tensor<1x4x32x32xf16>
+}

@@ -61,7 +61,7 @@ func.func @max_1d_ncw_border_blocks_at_cap(%x: tensor<1x4x512xf32>) -> tensor<1x
 //       CHECK:     %[[L:.*]] = scf.for %{{.*}} = %c0{{.*}} to %c1{{.*}} step %c1
 //       CHECK:       vector.transfer_read %[[IN]]{{.*}} : tensor<1x4x2048xf32>, vector<1xf32>
 //       CHECK:     %[[M:.*]] = scf.for %{{.*}} = %c1{{.*}} to %c1450{{.*}} step %c8{{.*}} iter_args(%{{.*}} = %[[L]])
-//       CHECK:       scf.for %{{.*}} = %c0{{.*}} to %c600 step %c1{{.*}} -> (vector<8xf32>)
+//       CHECK:       scf.for %{{.*}} = %c0{{.*}} to %c600{{.*}} step %c1{{.*}} -> (vector<8xf32>)
 //       CHECK:         vector.transfer_read %[[IN]]{{.*}} {in_bounds = [true]} : tensor<1x4x2048xf32>, vector<8xf32>
 //       CHECK:       arith.divf {{.*}} : vector<8xf32>
 //       CHECK:     scf.for %{{.*}} = %c1450{{.*}} to %c1451{{.*}} step %c1{{.*}} iter_args(%{{.*}} = %[[M]])

@@ -58,7 +58,7 @@ struct ChannelsLastSeparableLowering : SeparableLowering {
 
 /// Channels-last windows of two or more dimensions in two passes, one task
 /// per (batch, channel vector): every input row reduced along W into a
-/// buffer [rows..., OW, lanes], then every output reduced over the buffer
+/// buffer [rows..., OW * lanes], then every output reduced over the buffer
 /// rows its window covers. Same cost model as channels-first.
 Value SeparableLowering::lowerChannelsLast(Value empty) {
   Value channels = inDims[rank - 1];
@@ -88,8 +88,12 @@ Value SeparableLowering::lowerChannelsLast(Value empty) {
       SmallVector<OpFoldResult> bufSizes;
       for (int64_t i = 0; i < n - 1; ++i)
         bufSizes.push_back(getAsOpFoldResult(inSizes[i]));
-      bufSizes.push_back(getAsOpFoldResult(outDims[rank - 2]));
-      bufSizes.push_back(b.getIndexAttr(chunk));
+      // [rows..., OW * chunk]: a column of `chunk` channels per output, so
+      // that a sliding sweep reads several neighbouring columns at once,
+      // in bounds.
+      IndexArith za(b, loc);
+      bufSizes.push_back(
+          getAsOpFoldResult(za.mul(outDims[rank - 2], za.cst(chunk))));
       Value buf = tensor::EmptyOp::create(b, loc, bufSizes, accType);
       SmallVector<Value> idx;
       // Pass 1: each input row along W.
@@ -121,8 +125,8 @@ Value SeparableLowering::lowerChannelsLast(Value empty) {
                 acc = arith::DivFOp::create(b, loc, acc,
                                             splat(dimDivisor(d, ow), chunk));
               SmallVector<Value> at = idx;
-              at.push_back(ow);
-              at.push_back(cst(0));
+              IndexArith wa(b, loc);
+              at.push_back(wa.mul(ow, wa.cst(chunk)));
               return vector::TransferWriteOp::create(b, loc, acc, t2, at,
                                                      ArrayRef<bool>{true})
                   .getResult();
@@ -141,8 +145,8 @@ Value SeparableLowering::lowerChannelsLast(Value empty) {
                   rows.taps, rows.steps, acc,
                   [&](Value a, ArrayRef<Value> pos) -> Value {
                     SmallVector<Value> at(pos.begin(), pos.end());
-                    at.push_back(ow);
-                    at.push_back(cst(0));
+                    IndexArith wa(b, loc);
+                    at.push_back(wa.mul(ow, wa.cst(chunk)));
                     return combine(a,
                                    vector::TransferReadOp::create(
                                        b, loc, vecType(chunk, accType), buf, at,
@@ -166,9 +170,10 @@ Value SeparableLowering::lowerChannelsLast(Value empty) {
           auto [t, sfx] = slideRows(
               args[0], args[1], group * chunk, mode,
               [&](Value h) -> Value {
+                IndexArith ra(b, loc);
                 return vector::TransferReadOp::create(
                     b, loc, vecType(group * chunk, accType), buf,
-                    ValueRange{h, ow, cst(0)}, neutral(accType),
+                    ValueRange{h, ra.mul(ow, ra.cst(chunk))}, neutral(accType),
                     ArrayRef<bool>{true});
               },
               [&](Value oh, Value acc, Value t2) {

@@ -14,34 +14,34 @@
 //  CHECK-SAME:     %[[IN:.*]]: tensor<2x56x56x64xf32>)
 //       CHECK:   scf.forall ({{.*}}) in (2, 8)
 //       CHECK:     scf.if
-//       CHECK:       %[[BUF:.*]] = tensor.empty() : tensor<56x56x8xf32>
+//       CHECK:       %[[BUF:.*]] = tensor.empty() : tensor<56x448xf32>
 //       CHECK:       vector.transfer_read %[[IN]]{{.*}} : tensor<2x56x56x64xf32>, vector<8xf32>
 //       CHECK:       arith.maximumf {{.*}} : vector<8xf32>
-//       CHECK:       vector.transfer_write {{.*}} : vector<8xf32>, tensor<56x56x8xf32>
+//       CHECK:       vector.transfer_write {{.*}} : vector<8xf32>, tensor<56x448xf32>
 //   CHECK-NOT:       tensor.empty
 //   CHECK-NOT:       arith.remsi
-//       CHECK:       vector.transfer_read {{.*}} : tensor<56x56x8xf32>, vector<8xf32>
+//       CHECK:       vector.transfer_read {{.*}} : tensor<56x448xf32>, vector<8xf32>
 //       CHECK:       arith.maximumf {{.*}} : vector<8xf32>
 //       CHECK:       vector.transfer_write {{.*}} : vector<8xf32>, tensor<1x56x56x?xf32>
 //       CHECK:     } else {
-//       CHECK:       tensor.empty() : tensor<56x56x8xf32>
+//       CHECK:       tensor.empty() : tensor<56x448xf32>
 //       CHECK:       vector.transfer_read %[[IN]]{{.*}} : tensor<2x56x56x64xf32>, vector<8xf32>
 //       CHECK:       arith.cmpf ogt, {{.*}} : vector<8xf32>
-//       CHECK:       vector.transfer_write {{.*}} : vector<8xf32>, tensor<56x56x8xf32>
+//       CHECK:       vector.transfer_write {{.*}} : vector<8xf32>, tensor<56x448xf32>
 //   CHECK-NOT:       tensor.empty
 //   CHECK-NOT:       arith.remsi
-//       CHECK:       vector.transfer_read {{.*}} : tensor<56x56x8xf32>, vector<8xf32>
+//       CHECK:       vector.transfer_read {{.*}} : tensor<56x448xf32>, vector<8xf32>
 //       CHECK:       arith.cmpf ogt, {{.*}} : vector<8xf32>
 //       CHECK:       vector.transfer_write {{.*}} : vector<8xf32>, tensor<1x56x56x?xf32>
 //   CHECK-NOT:   arith.remsi
 //   CHECK-NOT:   pool.max
 // AUTO-LABEL: func.func @max_2d_nhwc_7x7_separable
 //       AUTO:   scf.forall ({{.*}}) in (2, 8)
-//       AUTO:     tensor.empty() : tensor<56x56x8xf32>
-//       AUTO:     vector.transfer_write {{.*}} : vector<8xf32>, tensor<56x56x8xf32>
+//       AUTO:     tensor.empty() : tensor<56x448xf32>
+//       AUTO:     vector.transfer_write {{.*}} : vector<8xf32>, tensor<56x448xf32>
 //   AUTO-NOT:     tensor.empty
 //   AUTO-NOT:     arith.remsi
-//       AUTO:     vector.transfer_read {{.*}} : tensor<56x56x8xf32>, vector<8xf32>
+//       AUTO:     vector.transfer_read {{.*}} : tensor<56x448xf32>, vector<8xf32>
 func.func @max_2d_nhwc_7x7_separable(%x: tensor<2x56x56x64xf32>) -> tensor<2x56x56x64xf32> {
   %0 = pool.max %x {kernel = array<i64: 7, 7>, strides = array<i64: 1, 1>, padding = array<i64: 3, 3, 3, 3>, layout = #pool.layout<channels_last>} : tensor<2x56x56x64xf32> -> tensor<2x56x56x64xf32>
   return %0 : tensor<2x56x56x64xf32>
@@ -55,24 +55,24 @@ func.func @max_2d_nhwc_7x7_separable(%x: tensor<2x56x56x64xf32>) -> tensor<2x56x
 // CHECK-LABEL: func.func @avg_2d_nhwc_3x3_separable(
 //  CHECK-SAME:     %[[IN:.*]]: tensor<1x20x24x8xf32>)
 //   CHECK-NOT:   scf.if
-//       CHECK:   tensor.empty() : tensor<20x24x8xf32>
+//       CHECK:   tensor.empty() : tensor<20x192xf32>
 //       CHECK:   vector.transfer_read %[[IN]]{{.*}} : tensor<1x20x24x8xf32>, vector<8xf32>
 //       CHECK:   arith.addf {{.*}} : vector<8xf32>
 //       CHECK:   %[[ROW:.*]] = arith.divf {{.*}} : vector<8xf32>
-//       CHECK:   vector.transfer_write %[[ROW]], {{.*}} : vector<8xf32>, tensor<20x24x8xf32>
+//       CHECK:   vector.transfer_write %[[ROW]], {{.*}} : vector<8xf32>, tensor<20x192xf32>
 //   CHECK-NOT:   tensor.empty
 //   CHECK-NOT:   arith.remsi
-//       CHECK:   vector.transfer_read {{.*}} : tensor<20x24x8xf32>, vector<8xf32>
+//       CHECK:   vector.transfer_read {{.*}} : tensor<20x192xf32>, vector<8xf32>
 //       CHECK:   arith.addf {{.*}} : vector<8xf32>
 //       CHECK:   %[[AVG:.*]] = arith.divf {{.*}} : vector<8xf32>
 //       CHECK:   vector.transfer_write %[[AVG]], {{.*}} : vector<8xf32>, tensor<1x20x24x?xf32>
 //   CHECK-NOT:   arith.remsi
 // AUTO-LABEL: func.func @avg_2d_nhwc_3x3_separable
-//       AUTO:   tensor.empty() : tensor<20x24x8xf32>
-//       AUTO:   vector.transfer_write {{.*}} : vector<8xf32>, tensor<20x24x8xf32>
+//       AUTO:   tensor.empty() : tensor<20x192xf32>
+//       AUTO:   vector.transfer_write {{.*}} : vector<8xf32>, tensor<20x192xf32>
 //   AUTO-NOT:   tensor.empty
 //   AUTO-NOT:   arith.remsi
-//       AUTO:   vector.transfer_read {{.*}} : tensor<20x24x8xf32>, vector<8xf32>
+//       AUTO:   vector.transfer_read {{.*}} : tensor<20x192xf32>, vector<8xf32>
 func.func @avg_2d_nhwc_3x3_separable(%x: tensor<1x20x24x8xf32>) -> tensor<1x20x24x8xf32> {
   %0 = pool.avg %x {kernel = array<i64: 3, 3>, strides = array<i64: 1, 1>, padding = array<i64: 1, 1, 1, 1>, layout = #pool.layout<channels_last>} : tensor<1x20x24x8xf32> -> tensor<1x20x24x8xf32>
   return %0 : tensor<1x20x24x8xf32>
@@ -85,14 +85,14 @@ func.func @avg_2d_nhwc_3x3_separable(%x: tensor<1x20x24x8xf32>) -> tensor<1x20x2
 // CHECK-LABEL: func.func @max_3d_ndhwc_3x3x3_separable(
 //  CHECK-SAME:     %[[IN:.*]]: tensor<2x6x10x12x16xf32>)
 //       CHECK:   scf.forall ({{.*}}) in (2, 2)
-//       CHECK:     tensor.empty() : tensor<6x10x12x8xf32>
+//       CHECK:     tensor.empty() : tensor<6x10x96xf32>
 //       CHECK:     vector.transfer_read %[[IN]]{{.*}} : tensor<2x6x10x12x16xf32>, vector<8xf32>
-//       CHECK:     vector.transfer_write {{.*}} : vector<8xf32>, tensor<6x10x12x8xf32>
-//       CHECK:     vector.transfer_read {{.*}} : tensor<6x10x12x8xf32>, vector<8xf32>
+//       CHECK:     vector.transfer_write {{.*}} : vector<8xf32>, tensor<6x10x96xf32>
+//       CHECK:     vector.transfer_read {{.*}} : tensor<6x10x96xf32>, vector<8xf32>
 //       CHECK:     vector.transfer_write {{.*}} : vector<8xf32>, tensor<1x6x10x12x?xf32>
 //   CHECK-NOT:   arith.remsi
 // AUTO-LABEL: func.func @max_3d_ndhwc_3x3x3_separable
-//       AUTO:     tensor.empty() : tensor<6x10x12x8xf32>
+//       AUTO:     tensor.empty() : tensor<6x10x96xf32>
 func.func @max_3d_ndhwc_3x3x3_separable(%x: tensor<2x6x10x12x16xf32>) -> tensor<2x6x10x12x16xf32> {
   %0 = pool.max %x {kernel = array<i64: 3, 3, 3>, strides = array<i64: 1, 1, 1>, padding = array<i64: 1, 1, 1, 1, 1, 1>, layout = #pool.layout<channels_last>} : tensor<2x6x10x12x16xf32> -> tensor<2x6x10x12x16xf32>
   return %0 : tensor<2x6x10x12x16xf32>

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Sanitizer jobs:
-#  - build-asan: the whole project under AddressSanitizer + UBSan, and the
-#    full lit suite run with it (the plugin test excepted: Debian's mlir-opt
-#    cannot load an instrumented plugin);
+#  - build-asan: the whole project under AddressSanitizer + UBSan, and both
+#    lit suites (check-pool, check-pool-integration) run with it (the plugin
+#    test excepted: Debian's mlir-opt cannot load an instrumented plugin;
+#    valgrind cannot run an ASan build);
 #  - build-tsan: pool-opt under ThreadSanitizer, compiling a module of many
 #    functions with its function passes in parallel.
 set -euo pipefail
@@ -11,7 +12,8 @@ cd "$(dirname "$0")/.."
 BUILD_DIR=build-asan POOL_CMAKE_ARGS="-DPOOL_SANITIZERS=address,undefined" \
   bash scripts/setup.sh
 echo "== lit under ASan + UBSan"
-ASAN_OPTIONS=detect_leaks=1 ninja -C build-asan -j"${JOBS:-2}" check-pool
+ASAN_OPTIONS=detect_leaks=1 ninja -C build-asan -j"${JOBS:-2}" check-pool \
+  check-pool-integration
 
 bash scripts/install-deps.sh
 if [ ! -f build-tsan/build.ninja ]; then

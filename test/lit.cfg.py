@@ -3,6 +3,7 @@
 # runs with Debian's lit as installed.
 
 import os
+import shutil
 
 import lit.formats
 
@@ -12,6 +13,13 @@ config.suffixes = [".mlir", ".test"]
 config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.pool_obj_root, "test")
+
+# Two suites: `check-pool` (lit param pool_suite=fast) runs the IR tests and
+# leaves out test/Integration (execution with mlir-runner, differential,
+# valgrind, benchmark smoke), which `check-pool-integration` runs. lit on
+# build/test without the param runs both.
+if lit_config.params.get("pool_suite") == "fast":
+    config.excludes.append("Integration")
 
 tools_dir = os.path.join(config.pool_obj_root, "bin")
 libs_dir = os.path.join(config.pool_obj_root, "lib")
@@ -45,6 +53,15 @@ config.substitutions.append(
     ("%mlir_c_runner_utils",
      os.path.join(config.llvm_lib_dir, "libmlir_c_runner_utils.so")))
 
+# Tools and libraries a test may need that a machine may lack.
+if os.path.exists(os.path.join(config.llvm_tools_dir, "mlir-runner")):
+    config.available_features.add("mlir-runner")
+if shutil.which("valgrind", path=path):
+    config.available_features.add("valgrind")
+# pool-bench's oneDNN columns (CMake found oneDNN: POOL_HAVE_ONEDNN).
+if config.pool_have_onednn:
+    config.available_features.add("onednn")
+
 # Sanitized builds (scripts/sanitize.sh).
 if "address" in config.pool_sanitizers:
     config.available_features.add("asan")
@@ -53,5 +70,7 @@ if "address" in config.pool_sanitizers:
     # poisoning (real out-of-bounds and use-after-free are still caught).
     config.environment["ASAN_OPTIONS"] = "allow_user_poisoning=0:detect_leaks=1"
     config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1"
+if "undefined" in config.pool_sanitizers:
+    config.available_features.add("ubsan")
 if "thread" in config.pool_sanitizers:
     config.available_features.add("tsan")

@@ -1,6 +1,18 @@
 // Inputs the fuzzers found, kept as regression tests (docs/reliability.md).
+// What each RUN line proves:
+//  1. In every build: the verifier rejects what it must, with the expected
+//     message, and accepts the rest.
+//  2. In every build: every accepted function lowers to the LLVM dialect
+//     without a diagnostic and in bounded memory (the 2^27-wide row ran out
+//     of memory), no pool op survives, and the 2^40 window size reaches the
+//     divisor exactly. The signed overflows and the division by zero that
+//     UBSan found are undefined behaviour in the compiler, which a normal
+//     build need not notice: they fail this line only in a build with
+//     UndefinedBehaviorSanitizer (lit feature `ubsan`; scripts/sanitize.sh
+//     runs check-pool in build-asan, with -fno-sanitize-recover).
 // RUN: pool-opt %s -split-input-file -verify-diagnostics
-// RUN: pool-opt %s -split-input-file -verify-diagnostics --canonicalize --pool-to-llvm
+// RUN: pool-opt %s -split-input-file -verify-diagnostics --canonicalize --pool-to-llvm | \
+// RUN:   FileCheck %s --check-prefix=LOWERED --implicit-check-not=pool.
 
 // pool-fuzz-build, crash-3a0a92ef: an adaptive average that canonicalizes
 // into a local average with kernel 6 x 2^31 x 2^30, whose window size
@@ -16,7 +28,10 @@ func.func @fuzz_adaptive_huge_input(%arg0: tensor<7x7x6x2147483648x2147483648xbf
 // -----
 
 // The largest input that is still accepted lowers without overflow: a
-// kernel product of 2^40.
+// kernel product of 2^40, the divisor 1.09951163E+12 in f32.
+// LOWERED-LABEL: llvm.func @huge_window_constant_divisor(
+// LOWERED: llvm.mlir.constant(dense<1.09951163E+12> : vector<{{[0-9]+}}xf32>)
+// LOWERED: llvm.fdiv
 func.func @huge_window_constant_divisor(%arg0: tensor<1x1x1048576x1048576xbf16>) -> tensor<?x?x?x?xbf16> {
   %0 = pool.avg %arg0 {kernel = array<i64: 1048576, 1048576>, layout = #pool.layout<channels_first>} : tensor<1x1x1048576x1048576xbf16> -> tensor<?x?x?x?xbf16>
   return %0 : tensor<?x?x?x?xbf16>
@@ -28,6 +43,7 @@ func.func @huge_window_constant_divisor(%arg0: tensor<1x1x1048576x1048576xbf16>)
 // 2^27 output columns. The vector lowering planned a static border block
 // for every 16 of them (8M blocks) and ran out of memory; rows past a small
 // plan now loop over single outputs at run time.
+// LOWERED-LABEL: llvm.func @fuzz_padding_makes_huge_row(
 func.func @fuzz_padding_makes_huge_row(%arg0: tensor<?x7x3xbf16>) -> tensor<?x7x134217728xbf16> {
   %0 = pool.max %arg0 {kernel = array<i64: 2>, strides = array<i64: 1>, dilations = array<i64: 134217725>, padding = array<i64: 134217725, 134217725>, layout = #pool.layout<channels_first>} : tensor<?x7x3xbf16> -> tensor<?x7x134217728xbf16>
   return %0 : tensor<?x7x134217728xbf16>
@@ -38,6 +54,7 @@ func.func @fuzz_padding_makes_huge_row(%arg0: tensor<?x7x3xbf16>) -> tensor<?x7x
 // pool-fuzz-build, crash-1b947965: a channels-last global pooling over zero
 // channels made the vector length 0 and a division by it (UBSan). Empty
 // dimensions now get one-lane vectors and empty loops.
+// LOWERED-LABEL: llvm.func @fuzz_global_zero_channels(
 func.func @fuzz_global_zero_channels(%arg0: tensor<4x?x4x4x0xf32>) -> tensor<4x0xf32> {
   %0 = pool.global_max %arg0 {layout = #pool.layout<channels_last>} : tensor<4x?x4x4x0xf32> -> tensor<4x0xf32>
   return %0 : tensor<4x0xf32>
@@ -48,6 +65,7 @@ func.func @fuzz_global_zero_channels(%arg0: tensor<4x?x4x4x0xf32>) -> tensor<4x0
 // pool-fuzz-build, crash-18cba2f5: a window of 2^63 - 1 along a dynamic W
 // (stride defaulting to the kernel) overflowed the check of the strided
 // read length (UBSan: signed overflow). Such rows take single outputs.
+// LOWERED-LABEL: llvm.func @fuzz_huge_kernel_dynamic_row(
 func.func @fuzz_huge_kernel_dynamic_row(%arg0: tensor<4x7x4x?x?xf16>) -> tensor<?x?x?x?x?xf16> {
   %0 = pool.max %arg0 {kernel = array<i64: 4, 4, 9223372036854775807>, layout = #pool.layout<channels_first>} : tensor<4x7x4x?x?xf16> -> tensor<?x?x?x?x?xf16>
   return %0 : tensor<?x?x?x?x?xf16>

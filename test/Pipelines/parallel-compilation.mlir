@@ -1,7 +1,11 @@
 // Many functions (96) compiled with their passes in parallel (pool-opt's
 // default) give the same IR as a single-threaded run. scripts/sanitize.sh
 // runs this test with a ThreadSanitizer build of pool-opt, which also fails
-// on a data race in our passes.
+// on a data race in our passes. "Parallel" is the compiler's threads here
+// (MLIR's multi-threaded pass manager), not the generated code's: both the
+// default lowering (threads=1, serial code) and the OpenMP one (threads=0,
+// pool-run's default, with the OpenMP conversion and
+// pool-inline-alloca-scopes) are compiled that way.
 
 // RUN: pool-opt %s --pool-to-llvm > %t.parallel
 // RUN: pool-opt %s --pool-to-llvm > %t.parallel2
@@ -11,6 +15,14 @@
 // RUN: diff %t.parallel2 %t.serial
 // RUN: diff %t.parallel3 %t.serial
 // RUN: FileCheck %s < %t.parallel
+// RUN: pool-opt %s --pool-to-llvm=threads=0 > %t.omp.parallel
+// RUN: pool-opt %s --pool-to-llvm=threads=0 > %t.omp.parallel2
+// RUN: pool-opt %s --pool-to-llvm=threads=0 --mlir-disable-threading > %t.omp.serial
+// RUN: diff %t.omp.parallel %t.omp.serial
+// RUN: diff %t.omp.parallel2 %t.omp.serial
+// RUN: FileCheck %s --check-prefix=OMP < %t.omp.parallel
+
+// OMP-COUNT-96: omp.parallel
 
 // CHECK-LABEL: llvm.func @f0(
 func.func @f0(%x: tensor<1x8x16x16xf32>) -> tensor<1x8x8x8xf32> {

@@ -27,9 +27,15 @@ func.func @nchw_padded_generic(%x: tensor<1x64x112x112xf32>) -> tensor<1x64x56x5
 
 // -----
 
-// Element-wise generics (no reduction) keep their order.
+// Element-wise generics (no reduction) keep their order: the division by
+// the window size still indexes its operand with the identity map (a
+// reordering would permute it). The reduction before it is reordered (its
+// window loop d2 moves before the channel loop d3).
+// CHECK-DAG: #[[$ID:.*]] = affine_map<(d0, d1, d2) -> (d0, d1, d2)>
+// CHECK-DAG: #[[$SUM_OUT:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d3)>
 // CHECK-LABEL: func.func @elementwise_untouched
-//       CHECK:   linalg.generic {{.*}} iterator_types = ["parallel", "parallel", "parallel"]
+//       CHECK:   %[[SUM:.*]] = linalg.generic {indexing_maps = [#{{.*}}, #{{.*}}, #[[$SUM_OUT]]], iterator_types = ["parallel", "parallel", "reduction", "parallel"]}
+//       CHECK:   linalg.generic {indexing_maps = [#[[$ID]]], iterator_types = ["parallel", "parallel", "parallel"]} outs(%[[SUM]] : tensor<10x2x10xf32>)
 //       CHECK:     arith.divf
 func.func @elementwise_untouched(%y: tensor<10x4x10xf32>) -> tensor<10x2x10xf32> {
   %1 = pool.avg %y {kernel = array<i64: 2>, layout = #pool.layout<channels_last>} : tensor<10x4x10xf32> -> tensor<10x2x10xf32>

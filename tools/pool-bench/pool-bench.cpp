@@ -3,7 +3,8 @@
 // For each benchmark shape, in one process and for the given thread count:
 // a streaming kernel over the same bytes (the memory roofline), oneDNN's
 // pooling primitive (plain layout, and its blocked layout for channels-first
-// data), upstream MLIR's own lowering (linalg named ops, tensor.pad,
+// data; only in builds that found oneDNN, POOL_HAVE_ONEDNN), upstream MLIR's
+// own lowering (linalg named ops, tensor.pad,
 // convert-linalg-to-loops, LLVM) and ours (--pool-to-llvm). Every compiled
 // kernel's output is checked against the reference before it is timed.
 // Prints a Markdown table: median times, GB/s, ratios.
@@ -35,25 +36,33 @@
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
 
+#if POOL_HAVE_ONEDNN
 #include <oneapi/dnnl/dnnl.hpp>
+#endif
 
 #include <algorithm>
 #include <dlfcn.h>
 #include <optional>
+#include <sstream>
 #include <thread>
 
 using namespace mlir;
 using namespace pool_run;
 namespace cl = llvm::cl;
 
-static cl::opt<int> threads("num-threads", cl::desc("Threads for every kernel"),
-                            cl::init(1));
+static cl::OptionCategory category("pool-bench options");
+static cl::opt<int>
+    threads("num-threads",
+            cl::desc("Threads for every kernel (1: serial code; N > 1: N "
+                     "OpenMP threads for ours)"),
+            cl::init(1), cl::cat(category));
 static cl::opt<int> repeat("repeat", cl::desc("Timed runs (median)"),
-                           cl::init(10));
+                           cl::init(10), cl::cat(category));
 static cl::opt<int> warmup("warmup", cl::desc("Untimed runs first"),
-                           cl::init(3));
-static cl::opt<std::string>
-    filter("filter", cl::desc("Only shapes whose name has this"), cl::init(""));
+                           cl::init(3), cl::cat(category));
+static cl::opt<std::string> filter("filter",
+                                   cl::desc("Only shapes whose name has this"),
+                                   cl::init(""), cl::cat(category));
 
 namespace {
 /// One benchmark: a pool op on an f32 input.
@@ -244,6 +253,7 @@ void streamingKernel(const float *in, int64_t nIn, float *out, int64_t nOut,
     th.join();
 }
 
+#if POOL_HAVE_ONEDNN
 using dnnl::memory;
 memory::format_tag plainTag(int64_t rank, bool cl) {
   switch (rank) {
@@ -270,6 +280,7 @@ memory::dims logicalDims(ArrayRef<int64_t> shape, bool cl) {
   }
   return d;
 }
+#endif
 
 struct Row {
   std::string name;
@@ -395,7 +406,11 @@ int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
   llvm::InitializeNativeTarget();
   llvm::InitializeNativeTargetAsmPrinter();
-  cl::ParseCommandLineOptions(argc, argv, "pool-bench\n");
+  cl::HideUnrelatedOptions(category);
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "pool-bench: pooling kernels against the memory roofline, upstream "
+      "MLIR's lowering and oneDNN (where built with it)\n");
   if (auto setThreads = reinterpret_cast<void (*)(int)>(
           dlsym(RTLD_DEFAULT, "omp_set_num_threads")))
     setThreads(threads);
@@ -405,8 +420,10 @@ int main(int argc, char **argv) {
   registerAllExtensions(registry);
   pool::registerAllPoolDialects(registry);
 
+#if POOL_HAVE_ONEDNN
   dnnl::engine engine(dnnl::engine::kind::cpu, 0);
   dnnl::stream stream(engine);
+#endif
   std::vector<Row> rows;
   for (const Bench &b : getBenches()) {
     if (!filter.empty() && b.name.find(filter) == std::string::npos)
@@ -512,7 +529,7 @@ int main(int argc, char **argv) {
                         static_cast<float *>(sink.getData()),
                         sink.getNumElements(), threads);
       });
-      // oneDNN.
+#if POOL_HAVE_ONEDNN
       if (!b.kernel.empty()) {
         try {
           int64_t rank = b.in.size();
@@ -575,6 +592,7 @@ int main(int argc, char **argv) {
           row.notes += std::string(" [oneDNN: ") + e.what() + "]";
         }
       }
+#endif
     }
     rows.push_back(row);
     llvm::errs() << "done: " << b.name << "\n";
@@ -585,20 +603,28 @@ int main(int argc, char **argv) {
   };
   llvm::outs() << "\nThreads: " << threads << ", median of " << repeat
                << " runs after " << warmup << " warm-up runs, f32, "
-               << JitModule::describeHost() << "\n\n"
-               << "| shape | roofline ms | oneDNN plain ms | oneDNN blocked "
-                  "ms | upstream MLIR ms | ours ms | ours GB/s | ours / best "
-                  "peer | ours / roofline |\n|---|---|---|---|---|---|---|---|"
-                  "---|\n";
+               << JitModule::describeHost() << "\n\n";
+#if POOL_HAVE_ONEDNN
+  constexpr bool haveOneDNN = true;
+#else
+  constexpr bool haveOneDNN = false;
+  llvm::outs() << "(built without oneDNN: no oneDNN columns)\n\n";
+#endif
+  llvm::outs() << "| shape | roofline ms | "
+               << (haveOneDNN ? "oneDNN plain ms | oneDNN blocked ms | " : "")
+               << "upstream MLIR ms | ours ms | ours GB/s | ours / best peer | "
+                  "ours / roofline |\n|---|---|---|---|---|---|---|"
+               << (haveOneDNN ? "---|---|" : "") << "\n";
   for (const Row &r : rows) {
     std::optional<double> best;
     for (auto t : {r.dnnlPlain, r.dnnlBlocked, r.upstream})
       if (t && (!best || *t < *best))
         best = t;
+    llvm::outs() << "| " << r.name << " | " << ms(r.roofline) << " | ";
+    if (haveOneDNN)
+      llvm::outs() << ms(r.dnnlPlain) << " | " << ms(r.dnnlBlocked) << " | ";
     llvm::outs()
-        << "| " << r.name << " | " << ms(r.roofline) << " | " << ms(r.dnnlPlain)
-        << " | " << ms(r.dnnlBlocked) << " | " << ms(r.upstream) << " | "
-        << ms(r.ours) << " | "
+        << ms(r.upstream) << " | " << ms(r.ours) << " | "
         << (r.ours ? llvm::formatv("{0:f1}", r.bytes / *r.ours / 1e9).str()
                    : "n/a")
         << " | "

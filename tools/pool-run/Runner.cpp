@@ -2,9 +2,13 @@
 
 #include "Runner.h"
 
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/IRMapping.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
@@ -43,6 +47,57 @@ FailureOr<TensorSignature> pool_run::getTensorSignature(func::FuncOp func,
       failed(collect(func.getResultTypes(), sig.results, "result")))
     return failure();
   return sig;
+}
+
+LogicalResult pool_run::addDestinationStyleWrapper(func::FuncOp func,
+                                                   StringRef name,
+                                                   std::string &error) {
+  if (!func.getBody().hasOneBlock()) {
+    error = "@" + func.getSymName().str() + " has more than one block";
+    return failure();
+  }
+  auto toMemRef = [](Type type) -> Type {
+    auto tensor = cast<RankedTensorType>(type);
+    return MemRefType::get(tensor.getShape(), tensor.getElementType());
+  };
+  // A result returned through a tensor.cast to a less static type is
+  // computed in a buffer of the cast's source type: materializing the cast
+  // would leave a copy of the result onto itself in every call.
+  Block &body = func.getBody().front();
+  SmallVector<Value> results;
+  for (Value result : body.getTerminator()->getOperands()) {
+    while (auto cast = result.getDefiningOp<tensor::CastOp>())
+      result = cast.getSource();
+    results.push_back(result);
+  }
+  SmallVector<Type> bufferTypes;
+  for (Type type : func.getArgumentTypes())
+    bufferTypes.push_back(toMemRef(type));
+  for (Value result : results)
+    bufferTypes.push_back(toMemRef(result.getType()));
+
+  OpBuilder b(func.getContext());
+  b.setInsertionPointAfter(func);
+  Location loc = func.getLoc();
+  auto wrapper =
+      func::FuncOp::create(b, loc, name, b.getFunctionType(bufferTypes, {}));
+  Block *entry = wrapper.addEntryBlock();
+  b.setInsertionPointToStart(entry);
+  IRMapping map;
+  for (auto [i, arg] : llvm::enumerate(func.getArguments()))
+    map.map(arg, bufferization::ToTensorOp::create(
+                     b, loc, arg.getType(), entry->getArgument(i),
+                     /*restrict=*/true, /*writable=*/false));
+  for (Operation &op : body.without_terminator())
+    b.clone(op, map);
+  unsigned numArgs = func.getNumArguments();
+  for (auto [i, result] : llvm::enumerate(results))
+    bufferization::MaterializeInDestinationOp::create(
+        b, loc, Type(), map.lookupOrDefault(result),
+        entry->getArgument(numArgs + i), /*restrict=*/true,
+        /*writable=*/true);
+  func::ReturnOp::create(b, loc);
+  return success();
 }
 
 std::string Lowering::getName() const {

@@ -23,6 +23,20 @@ struct TensorSignature {
 mlir::FailureOr<TensorSignature> getTensorSignature(mlir::func::FuncOp func,
                                                     std::string &error);
 
+/// Adds to `func`'s module a function `name` that computes `func` in
+/// destination style, for timing the kernel alone: its arguments are memrefs
+/// of `func`'s argument types, then of its result types (dynamic sizes stay
+/// dynamic: the caller's buffers give them). It reads its inputs in place and
+/// computes each result into its output buffer (`bufferization.to_tensor
+/// restrict`, `func`'s body, `materialize_in_destination restrict
+/// writable`), so that a call allocates and copies nothing. A result
+/// returned through `tensor.cast` gets a buffer of the cast's source type:
+/// run pool-infer-shapes and canonicalize first, so that results have their
+/// inferred types. Fails for a body of several blocks.
+mlir::LogicalResult addDestinationStyleWrapper(mlir::func::FuncOp func,
+                                               llvm::StringRef name,
+                                               std::string &error);
+
 /// A module lowered with the pool-to-llvm pipeline and JIT-compiled for the
 /// host CPU (its features, AVX-512 included, are used).
 class JitModule {

@@ -14,6 +14,7 @@
 #include "Runner.h"
 
 #include "pool/Dialect/Pool/IR/PoolOps.h"
+#include "pool/Dialect/Pool/Transforms/Passes.h"
 #include "pool/InitAll.h"
 
 #include "mlir/IR/AsmState.h"
@@ -21,12 +22,15 @@
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
 #include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
+#include "mlir/Transforms/Passes.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cmath>
@@ -60,10 +64,17 @@ static cl::opt<bool> check("check",
                            cl::desc("Compare the results with the reference "
                                     "implementation; exit 1 on mismatch"),
                            cl::init(false), cl::cat(category));
-static cl::opt<int> repeat("repeat",
-                           cl::desc("Time the kernel: median of N runs after "
-                                    "warm-up (0: run once, untimed)"),
-                           cl::init(0), cl::cat(category));
+static cl::opt<int>
+    repeat("repeat",
+           cl::desc("Time the kernel: median of N calls after warm-up, in "
+                    "destination style on preallocated buffers (0: run once, "
+                    "untimed)"),
+           cl::init(0), cl::cat(category));
+static cl::opt<std::string> dumpTimed(
+    "dump-timed-module",
+    cl::desc("With --repeat: write the module with the destination-style "
+             "function the timed calls run, before lowering, to this file"),
+    cl::init(""), cl::cat(category));
 static cl::opt<bool> assertWindowFits(
     "assert-window-fits",
     cl::desc("Check dynamic sizes against the window at run time"),
@@ -144,6 +155,19 @@ static FailureOr<std::vector<int64_t>> parseShape(StringRef text) {
   return shape;
 }
 
+/// The first passes of pool-to-llvm (which runs them again): pool op
+/// results get their inferred types, with casts to the declared ones.
+static LogicalResult inferShapes(ModuleOp module, std::string &error) {
+  PassManager pm(module.getContext());
+  pm.addNestedPass<func::FuncOp>(pool::createPoolInferShapes());
+  pm.addPass(createCanonicalizerPass());
+  if (failed(pm.run(module))) {
+    error = "pool-infer-shapes failed";
+    return failure();
+  }
+  return success();
+}
+
 static int fail(const Twine &message) {
   llvm::errs() << "pool-run: " << message << "\n";
   return 1;
@@ -218,6 +242,28 @@ static int runFile(MLIRContext &ctx) {
 
   // The reference reads the program as written, before lowering.
   OwningOpRef<ModuleOp> lowered = module->clone();
+  // --repeat times a destination-style copy of the function (Runner.h), so
+  // that the timed calls run the kernel alone: no result allocation, no
+  // copy-out.
+  constexpr StringLiteral timedName = "__pool_run_in_destination";
+  bool timeInPlace = false;
+  std::string notInPlace;
+  if (repeat > 0) {
+    if (lowered->lookupSymbol(timedName))
+      notInPlace = "@" + timedName.str() + " exists";
+    else
+      timeInPlace = succeeded(inferShapes(*lowered, notInPlace)) &&
+                    succeeded(addDestinationStyleWrapper(
+                        lowered->lookupSymbol<func::FuncOp>(func.getSymName()),
+                        timedName, notInPlace));
+    if (timeInPlace && !dumpTimed.empty()) {
+      auto out = openOutputFile(dumpTimed, &error);
+      if (!out)
+        return fail(error);
+      lowered->print(out->os());
+      out->keep();
+    }
+  }
   pool::PoolPipelineOptions pipeline;
   pipeline.assertWindowFits = assertWindowFits;
   pipeline.loopOrder = loopOrder;
@@ -250,14 +296,48 @@ static int runFile(MLIRContext &ctx) {
       bytes += t.getSizeInBytes();
     for (const HostTensor &t : results)
       bytes += t.getSizeInBytes();
-    std::vector<HostTensor> scratch;
-    double seconds = medianSeconds(std::min<int>(repeat, 5), repeat, [&]() {
-      (void)(*jit)->call(func.getSymName(), *sig, args, scratch, error);
-    });
+    int warmup = std::min<int>(repeat, 5);
+    double seconds;
+    std::string what;
+    if (timeInPlace) {
+      // Output buffers of the sizes the first call returned, allocated once.
+      std::vector<HostTensor> outBuffers;
+      std::vector<HostTensor *> buffers;
+      for (const HostTensor &r : results)
+        outBuffers.emplace_back(r.getKind(), r.getShape());
+      for (HostTensor &t : args)
+        buffers.push_back(&t);
+      for (HostTensor &t : outBuffers)
+        buffers.push_back(&t);
+      FailureOr<std::function<void()>> kernel =
+          (*jit)->bindInPlace(timedName, buffers, error);
+      if (failed(kernel))
+        return fail(error);
+      seconds = medianSeconds(warmup, repeat, *kernel);
+      // The timed kernel computed what the first call returned.
+      for (auto [i, r] : llvm::enumerate(results)) {
+        Tolerance tol = isFloatKind(r.getKind())
+                            ? getAverageTolerance(r.getKind())
+                            : Tolerance();
+        Comparison cmp = compare(outBuffers[i], r, tol);
+        if (!cmp.ok())
+          return fail(llvm::formatv("output #{0} of the timed calls differs "
+                                    "from the first call's: {1}",
+                                    i, cmp.firstMismatch)
+                          .str());
+      }
+      what = "the kernel alone, in destination style on preallocated buffers";
+    } else {
+      std::vector<HostTensor> scratch;
+      seconds = medianSeconds(warmup, repeat, [&]() {
+        (void)(*jit)->call(func.getSymName(), *sig, args, scratch, error);
+      });
+      what = "with result allocation and copy-out (" + notInPlace + ")";
+    }
     llvm::outs() << llvm::formatv(
-        "  time: median of {0} runs {1:f3} ms ({2:f2} GB/s of inputs and "
-        "outputs)\n",
-        repeat.getValue(), seconds * 1e3, bytes / seconds / 1e9);
+        "  time: median of {0} calls after {1} warm-up: {2:f3} ms per call, "
+        "{3:f2} GB/s of inputs and outputs; {4}\n",
+        repeat.getValue(), warmup, seconds * 1e3, bytes / seconds / 1e9, what);
   }
 
   for (auto [i, path] : llvm::enumerate(outputs)) {

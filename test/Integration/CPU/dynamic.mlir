@@ -1,13 +1,23 @@
 // Pooling on fully dynamic shapes: output sizes, same_upper padding, ceil
 // mode, include-pad divisors and adaptive bins are computed at run time.
 // Each function is called on two inputs of different sizes.
+// REQUIRES: mlir-runner
 // RUN: pool-opt %s --pool-to-llvm | \
+// RUN: mlir-runner -e main -entry-point-result=void \
+// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils | \
+// RUN: FileCheck %s
+// RUN: pool-opt %s --pool-to-llvm="threads=0" | \
 // RUN: mlir-runner -e main -entry-point-result=void \
 // RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils,%openmp_runtime | \
 // RUN: FileCheck %s
 
-// Expected values: an independent pure-Python model of the documented
-// semantics, checked by hand in the comments.
+// Expected values: printed by an independent pure-Python model of the
+// documented semantics, written from docs/semantics.md and sharing no code
+// with lib/:
+//   python3 test/Integration/CPU/Inputs/pool_model.py --check-lines \
+//     test/Integration/CPU/dynamic.mlir
+// pool-model.test checks that these CHECK lines are still its output.
+// Checked by hand in the comments.
 
 func.func private @printMemrefF32(tensor<*xf32>) attributes { llvm.emit_c_interface }
 

@@ -1,13 +1,14 @@
 // f16 and bf16 pooling. Averages accumulate in f32: a window sum that
 // overflows f16 or loses bits in it must still give the right mean. Results
 // are widened to f32 with linalg.map for printing (the conversion is exact).
+// REQUIRES: mlir-runner
 // RUN: pool-opt %s --pool-to-llvm | \
 // RUN: mlir-runner -e main -entry-point-result=void \
-// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils,%openmp_runtime | \
+// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils | \
 // RUN: FileCheck %s
 // RUN: pool-opt %s --pool-to-llvm="strategy=direct threads=1" | \
 // RUN: mlir-runner -e main -entry-point-result=void \
-// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils,%openmp_runtime | \
+// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils | \
 // RUN: FileCheck %s
 // RUN: pool-opt %s --pool-to-llvm="strategy=separable threads=2" | \
 // RUN: mlir-runner -e main -entry-point-result=void \
@@ -15,12 +16,17 @@
 // RUN: FileCheck %s
 // RUN: pool-opt %s --pool-to-llvm="vectorize=false" | \
 // RUN: mlir-runner -e main -entry-point-result=void \
-// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils,%openmp_runtime | \
+// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils | \
 // RUN: FileCheck %s
 
-// Expected values: an independent pure-Python model of the documented
-// semantics (exact arithmetic, then rounded to f32 and to f16/bf16 with
-// round-to-nearest-even), checked by hand in the comments. Every input is
+// Expected values: printed by an independent pure-Python model of the
+// documented semantics, written from docs/semantics.md and sharing no code
+// with lib/:
+//   python3 test/Integration/CPU/Inputs/pool_model.py --check-lines \
+//     test/Integration/CPU/f16.mlir
+// pool-model.test checks that these CHECK lines are still its output.
+// The model computes exactly, then rounds to f32 and to f16/bf16 with
+// round-to-nearest-even. Checked by hand in the comments. Every input is
 // exact in its type.
 
 func.func private @printMemrefF32(tensor<*xf32>) attributes { llvm.emit_c_interface }

@@ -1,13 +1,14 @@
 // Global average pooling (ONNX GlobalAveragePool, Keras
 // GlobalAveragePooling2D) on a 2x3x2x2 input in NCHW and in NHWC (the same
 // data transposed), with and without keep_dims.
+// REQUIRES: mlir-runner
 // RUN: pool-opt %s --pool-to-llvm | \
 // RUN: mlir-runner -e main -entry-point-result=void \
-// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils,%openmp_runtime | \
+// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils | \
 // RUN: FileCheck %s
 // RUN: pool-opt %s --pool-to-llvm="strategy=direct threads=1" | \
 // RUN: mlir-runner -e main -entry-point-result=void \
-// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils,%openmp_runtime | \
+// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils | \
 // RUN: FileCheck %s
 // RUN: pool-opt %s --pool-to-llvm="strategy=separable threads=2" | \
 // RUN: mlir-runner -e main -entry-point-result=void \
@@ -15,11 +16,16 @@
 // RUN: FileCheck %s
 // RUN: pool-opt %s --pool-to-llvm="vectorize=false" | \
 // RUN: mlir-runner -e main -entry-point-result=void \
-// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils,%openmp_runtime | \
+// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils | \
 // RUN: FileCheck %s
 
-// Expected values: an independent pure-Python model of the documented
-// semantics; by hand, each (n, c) averages its four pixels:
+// Expected values: printed by an independent pure-Python model of the
+// documented semantics, written from docs/semantics.md and sharing no code
+// with lib/:
+//   python3 test/Integration/CPU/Inputs/pool_model.py --check-lines \
+//     test/Integration/CPU/global-avg.mlir
+// pool-model.test checks that these CHECK lines are still its output.
+// By hand, each (n, c) averages its four pixels:
 //   n=0: c0 (-7 - 2 + 3 + 8) / 4 = 0.5, c1 (13 - 6 - 1 + 4) / 4 = 2.5,
 //        c2 (9 + 14 - 5 + 0) / 4 = 4.5
 //   n=1: c0 (5 + 10 + 15 - 4) / 4 = 6.5, c1 (1 + 6 + 11 + 16) / 4 = 8.5,

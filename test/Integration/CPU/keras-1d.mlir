@@ -1,12 +1,22 @@
 // Keras 1-D pooling layers on a (batch=2, steps=5, channels=3) input in
 // Keras' channels_last (NWC) layout.
+// REQUIRES: mlir-runner
 // RUN: pool-opt %s --pool-to-llvm | \
+// RUN: mlir-runner -e main -entry-point-result=void \
+// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils | \
+// RUN: FileCheck %s
+// RUN: pool-opt %s --pool-to-llvm="threads=2" | \
 // RUN: mlir-runner -e main -entry-point-result=void \
 // RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils,%openmp_runtime | \
 // RUN: FileCheck %s
 
-// Expected values: an independent pure-Python model of the documented
-// semantics, spot-checked by hand below. x[n][w][c] = (7*i) mod 31 - 10 with
+// Expected values: printed by an independent pure-Python model of the
+// documented semantics, written from docs/semantics.md and sharing no code
+// with lib/:
+//   python3 test/Integration/CPU/Inputs/pool_model.py --check-lines \
+//     test/Integration/CPU/keras-1d.mlir
+// pool-model.test checks that these CHECK lines are still its output.
+// Spot-checked by hand below. x[n][w][c] = (7*i) mod 31 - 10 with
 // i the flat index, so values are distinct and not monotonic along w.
 
 func.func private @printMemrefF32(tensor<*xf32>) attributes { llvm.emit_c_interface }

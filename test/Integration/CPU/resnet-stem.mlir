@@ -1,12 +1,13 @@
 // The ResNet stem max pool (3x3, stride 2, padding 1) on a 6x6 image with two
 // channels, in NCHW and in NHWC (the same data transposed).
+// REQUIRES: mlir-runner
 // RUN: pool-opt %s --pool-to-llvm | \
 // RUN: mlir-runner -e main -entry-point-result=void \
-// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils,%openmp_runtime | \
+// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils | \
 // RUN: FileCheck %s
 // RUN: pool-opt %s --pool-to-llvm="strategy=direct threads=1" | \
 // RUN: mlir-runner -e main -entry-point-result=void \
-// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils,%openmp_runtime | \
+// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils | \
 // RUN: FileCheck %s
 // RUN: pool-opt %s --pool-to-llvm="strategy=separable threads=2" | \
 // RUN: mlir-runner -e main -entry-point-result=void \
@@ -14,12 +15,17 @@
 // RUN: FileCheck %s
 // RUN: pool-opt %s --pool-to-llvm="vectorize=false" | \
 // RUN: mlir-runner -e main -entry-point-result=void \
-// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils,%openmp_runtime | \
+// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils | \
 // RUN: FileCheck %s
 
 // Inputs: a shuffled permutation of 0..71, so every maximum is unique.
-// Expected values: an independent pure-Python model of the documented
-// semantics; O = floor((6 + 1 + 1 - 3) / 2) + 1 = 3, windows start at rows
+// Expected values: printed by an independent pure-Python model of the
+// documented semantics, written from docs/semantics.md and sharing no code
+// with lib/:
+//   python3 test/Integration/CPU/Inputs/pool_model.py --check-lines \
+//     test/Integration/CPU/resnet-stem.mlir
+// pool-model.test checks that these CHECK lines are still its output.
+// O = floor((6 + 1 + 1 - 3) / 2) + 1 = 3, windows start at rows
 // and columns -1, 1, 3. By hand, channel 0:
 //   (0,0): rows 0-1, cols 0-1: max(54, 42, 0, 16) = 54
 //   (0,1): rows 0-1, cols 1-3: max(42, 32, 66, 16, 21, 24) = 66

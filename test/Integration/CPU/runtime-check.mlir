@@ -3,19 +3,24 @@
 // time instead of reading out of bounds. Each @main_* is one scenario, run
 // with -e. The message is printed with puts and abort() does not flush
 // stdout, so stdbuf -o0 makes it visible through the pipe.
+// REQUIRES: mlir-runner
 // RUN: pool-opt %s --pool-to-llvm | \
 // RUN: not --crash stdbuf -o0 mlir-runner -e main_max_too_small -entry-point-result=void \
-// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils,%openmp_runtime 2>&1 | \
+// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils 2>&1 | \
 // RUN: FileCheck %s --check-prefix=MAX
 // RUN: pool-opt %s --pool-to-llvm | \
 // RUN: not --crash stdbuf -o0 mlir-runner -e main_avg_dilated_too_small -entry-point-result=void \
-// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils,%openmp_runtime 2>&1 | \
+// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils 2>&1 | \
 // RUN: FileCheck %s --check-prefix=AVG
 // RUN: pool-opt %s --pool-to-llvm | \
 // RUN: not --crash stdbuf -o0 mlir-runner -e main_global_avg_empty -entry-point-result=void \
-// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils,%openmp_runtime 2>&1 | \
+// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils 2>&1 | \
 // RUN: FileCheck %s --check-prefix=EMPTY
 // RUN: pool-opt %s --pool-to-llvm | \
+// RUN: mlir-runner -e main_fits -entry-point-result=void \
+// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils | \
+// RUN: FileCheck %s --check-prefix=FITS
+// RUN: pool-opt %s --pool-to-llvm="threads=2" | \
 // RUN: mlir-runner -e main_fits -entry-point-result=void \
 // RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils,%openmp_runtime | \
 // RUN: FileCheck %s --check-prefix=FITS
@@ -95,7 +100,10 @@ func.func @main_global_avg_empty() {
   return
 }
 
-// Inputs that just fit run normally (expected values by hand).
+// Inputs that just fit run normally. Expected values by hand, and printed by
+// the pure-Python model (pool-model.test checks that they agree):
+//   python3 test/Integration/CPU/Inputs/pool_model.py --check-lines \
+//     -e main_fits --check-prefix=FITS test/Integration/CPU/runtime-check.mlir
 func.func @main_fits() {
   // 3x3 input, 3x3 window: one output, the maximum 9.
   %a = arith.constant dense<[[[[1.0, 9.0, 2.0], [3.0, 4.0, 5.0], [6.0, 7.0, 8.0]]]]> : tensor<1x1x3x3xf32>

@@ -189,9 +189,19 @@ JitModule::compile(ModuleOp module,
   // call functions the process does not have.
   // The OpenMP runtime (LLVM's libomp) for parallel loops.
   bool needsRuntime = false, needsOpenMP = false;
+  // LLVM's x86 backend legalizes some 16-bit float vector operations
+  // (masked loads of bf16, for one) through __truncsfbf2, which
+  // libmlir_c_runner_utils provides (through libmlir_float16_utils), as it
+  // does for mlir-runner.
+  auto isHalf = [](Type t) {
+    Type e = getElementTypeOrSelf(t);
+    return e.isBF16() || e.isF16();
+  };
   module.walk([&](Operation *op) {
     if (op->getName().getDialectNamespace() == "omp")
       needsOpenMP = true;
+    if (llvm::any_of(op->getResultTypes(), isHalf))
+      needsRuntime = true;
     auto fn = dyn_cast<LLVM::LLVMFuncOp>(op);
     if (fn && fn.isExternal() &&
         !dlsym(RTLD_DEFAULT, fn.getSymName().str().c_str()))

@@ -12,6 +12,7 @@
 
 void mlir::pool::registerAllPoolDialects(DialectRegistry &registry) {
   registry.insert<PoolDialect>();
+  registerGPULaunchEffects(registry);
 }
 
 void mlir::pool::registerAllPoolPasses() {

@@ -11,6 +11,8 @@
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/GPU/Transforms/Passes.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Dialect/SCF/Transforms/Passes.h"
@@ -46,6 +48,11 @@ void mlir::pool::buildPoolToBufferizedLinalgPipeline(
 }
 
 void mlir::pool::buildBufferizationPipeline(OpPassManager &pm) {
+  buildOneShotBufferizationPipeline(pm);
+  buildDeallocationPipeline(pm);
+}
+
+void mlir::pool::buildOneShotBufferizationPipeline(OpPassManager &pm) {
   // Results materialized into a destination are computed in it.
   pm.addPass(bufferization::createEmptyTensorEliminationPass());
   bufferization::OneShotBufferizePassOptions bufferize;
@@ -56,6 +63,9 @@ void mlir::pool::buildBufferizationPipeline(OpPassManager &pm) {
   bufferize.functionBoundaryTypeConversion =
       bufferization::LayoutMapOption::IdentityLayoutMap;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+}
+
+void mlir::pool::buildDeallocationPipeline(OpPassManager &pm) {
   bufferization::BufferDeallocationPipelineOptions dealloc;
   bufferization::buildBufferDeallocationPipeline(pm, dealloc);
   pm.addPass(createCanonicalizerPass());
@@ -120,6 +130,52 @@ void mlir::pool::buildPoolToLLVMPipeline(OpPassManager &pm,
   buildLinalgLoopsToLLVMPipeline(pm, options.threads);
 }
 
+void mlir::pool::buildPoolToGPUKernelsPipeline(
+    OpPassManager &pm, const PoolGPUPipelineOptions &options) {
+  pm.addNestedPass<func::FuncOp>(createPoolInferShapes());
+  pm.addPass(createCanonicalizerPass());
+  ConvertPoolToGPUOptions toGPU;
+  toGPU.blockSize = options.blockSize;
+  toGPU.vectorLoads = options.vectorLoads;
+  toGPU.assertWindowFits = options.assertWindowFits;
+  pm.addNestedPass<func::FuncOp>(createConvertPoolToGPU(toGPU));
+  pm.addPass(createCanonicalizerPass());
+  // Outlined first: buffer deallocation knows launches, not kernel bodies.
+  buildOneShotBufferizationPipeline(pm);
+  // Constants and sizes the canonicalizer hoisted go back into the kernels
+  // instead of becoming kernel arguments.
+  pm.addPass(createGpuLaunchSinkIndexComputationsPass());
+  pm.addPass(createGpuKernelOutliningPass());
+  buildDeallocationPipeline(pm);
+  PoolGPUHostBuffersOptions buffers;
+  buffers.deviceData = options.deviceData;
+  pm.addPass(createPoolGPUHostBuffers(buffers));
+  pm.addNestedPass<gpu::GPUModuleOp>(createPoolGPULowerSubgroupReduce());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+}
+
+void mlir::pool::buildPoolToNVVMPipeline(
+    OpPassManager &pm, const PoolGPUPipelineOptions &options) {
+  buildPoolToGPUKernelsPipeline(pm, options);
+  PoolGPUToNVVMOptions nvvm;
+  nvvm.chip = options.chip;
+  nvvm.features = options.features;
+  nvvm.optLevel = options.optLevel;
+  nvvm.format = options.format;
+  nvvm.toolkit = options.toolkit;
+  nvvm.kernelAbi = options.kernelAbi;
+  pm.addPass(createPoolGPUToNVVM(nvvm));
+}
+
+void mlir::pool::buildPoolToGPUEmulationPipeline(
+    OpPassManager &pm, const PoolGPUPipelineOptions &options) {
+  buildPoolToGPUKernelsPipeline(pm, options);
+  pm.addPass(createPoolGPUEmulate());
+  pm.addPass(createCanonicalizerPass());
+  buildLinalgLoopsToLLVMPipeline(pm, /*threads=*/1);
+}
+
 void mlir::pool::registerPoolPipelines() {
   PassPipelineRegistration<PoolPipelineOptions>(
       "pool-to-affine",
@@ -130,4 +186,14 @@ void mlir::pool::registerPoolPipelines() {
       "Lower a module with pool ops (and func, arith, math, tensor, linalg, "
       "bufferization, memref, scf ops) to the LLVM dialect",
       buildPoolToLLVMPipeline);
+  PassPipelineRegistration<PoolGPUPipelineOptions>(
+      "pool-to-nvvm",
+      "Lower a module with pool ops to LLVM host code that launches NVVM "
+      "kernels from a gpu.binary (PTX, cubin or fatbin)",
+      buildPoolToNVVMPipeline);
+  PassPipelineRegistration<PoolGPUPipelineOptions>(
+      "pool-to-gpu-emulation",
+      "Lower a module with pool ops to the GPU kernels of pool-to-nvvm, "
+      "executed on the CPU (LLVM dialect for mlir-runner)",
+      buildPoolToGPUEmulationPipeline);
 }

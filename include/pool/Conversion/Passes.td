@@ -101,4 +101,52 @@ def ConvertPoolToVector : Pass<"convert-pool-to-vector", "mlir::func::FuncOp"> {
   ];
 }
 
+def ConvertPoolToGPU : Pass<"convert-pool-to-gpu", "mlir::func::FuncOp"> {
+  let summary = "Lower pool ops to target-neutral GPU kernels (gpu.launch)";
+  let description = [{
+    Lowers every pool op on tensors to a `gpu.launch` on buffers: the input
+    through `bufferization.to_buffer` (read-only), the result into a
+    64-byte aligned `memref.alloc` returned with `bufferization.to_tensor`.
+    The run-time shape checks (`assert-window-fits`) run on the host before
+    the launch; an empty result launches nothing. Each family has its own
+    thread mapping (docs/lowering.md):
+
+    - local and adaptive windows: one thread per output element, threads
+      consecutive along the output's last spatial dimension (channels-first)
+      or along the channels, each loading a 16-byte vector where the static
+      channel count allows (channels-last); taps outside the input are
+      skipped by clamped loops, and windows wholly inside the input take a
+      copy of the loops with constant bounds that the backend unrolls;
+    - global pooling: block reductions, one `gpu.subgroup_reduce` per row
+      of a channels-first input, 8 rows of threads meeting in workgroup
+      memory after a `gpu.barrier` for channels-last;
+    - f16/bf16 load as such and accumulate in f32; float maxima use the
+      NaN-propagating `arith.maximumf` (`max.NaN.f32` on sm_80+).
+
+    The kernels use gpu, scf, arith, memref and vector ops only: the NVVM
+    pipeline (`pool-to-nvvm`) and the CPU emulation
+    (`pool-to-gpu-emulation`) both start from them.
+  }];
+  let options = [
+    Option<"blockSize", "block-size", "int64_t", /*default=*/"256",
+           "Threads per block of the window and channels-first global "
+           "kernels (a multiple of 32 up to 1024)">,
+    Option<"vectorLoads", "vector-loads", "bool", /*default=*/"true",
+           "Channels-last kernels load 16-byte vectors of channels where the "
+           "static channel count is a multiple of the vector">,
+    Option<"assertWindowFits", "assert-window-fits", "bool", /*default=*/"true",
+           "Check at run time that dynamic spatial sizes fit the window">,
+  ];
+  let dependentDialects = [
+    "mlir::arith::ArithDialect",
+    "mlir::bufferization::BufferizationDialect",
+    "mlir::cf::ControlFlowDialect",
+    "mlir::gpu::GPUDialect",
+    "mlir::memref::MemRefDialect",
+    "mlir::scf::SCFDialect",
+    "mlir::tensor::TensorDialect",
+    "mlir::vector::VectorDialect",
+  ];
+}
+
 #endif // POOL_CONVERSION_PASSES

@@ -10,6 +10,7 @@
 #define POOL_PIPELINES_PIPELINES_H
 
 #include "pool/Conversion/PoolToVector/PoolToVector.h"
+#include "pool/Transforms/Passes.h"
 
 #include "mlir/Pass/PassOptions.h"
 
@@ -52,6 +53,76 @@ struct PoolPipelineOptions : public PassPipelineOptions<PoolPipelineOptions> {
       llvm::cl::init(1)};
 };
 
+/// Options of the GPU pipelines.
+struct PoolGPUPipelineOptions
+    : public PassPipelineOptions<PoolGPUPipelineOptions> {
+  PassOptions::Option<bool> assertWindowFits{
+      *this, "assert-window-fits",
+      llvm::cl::desc("Check on the host, before the launch, that dynamic "
+                     "spatial sizes fit the window (cf.assert)"),
+      llvm::cl::init(true)};
+  PassOptions::Option<int64_t> blockSize{
+      *this, "block-size",
+      llvm::cl::desc("Threads per block of the window kernels (a multiple "
+                     "of 32 up to 1024)"),
+      llvm::cl::init(256)};
+  PassOptions::Option<bool> vectorLoads{
+      *this, "vector-loads",
+      llvm::cl::desc("Channels-last kernels load 16-byte vectors where the "
+                     "channel count allows"),
+      llvm::cl::init(true)};
+  PassOptions::Option<bool> deviceData{
+      *this, "device-data",
+      llvm::cl::desc("Functions take and return device buffers (the caller "
+                     "manages device memory); default: host memrefs, copied "
+                     "to and from the device around each kernel"),
+      llvm::cl::init(false)};
+  PassOptions::Option<std::string> chip{
+      *this, "chip", llvm::cl::desc("Target chip (pool-to-nvvm)"),
+      llvm::cl::init("sm_90")};
+  PassOptions::Option<std::string> features{
+      *this, "features",
+      llvm::cl::desc("PTX version (pool-to-nvvm; sm_90 with CUDA 13 accepts "
+                     "+ptx78 to +ptx90)"),
+      llvm::cl::init("+ptx80")};
+  PassOptions::Option<unsigned> optLevel{
+      *this, "opt-level",
+      llvm::cl::desc("Optimization level of the device code (pool-to-nvvm)"),
+      llvm::cl::init(3)};
+  PassOptions::Option<GPUBinaryFormat> format{
+      *this, "format",
+      llvm::cl::desc("What the gpu.binary holds (pool-to-nvvm): isa (PTX), "
+                     "bin (cubin) or fatbin"),
+      llvm::cl::init(GPUBinaryFormat::Fatbin), getGPUBinaryFormatValues()};
+  PassOptions::Option<std::string> toolkit{
+      *this, "toolkit",
+      llvm::cl::desc("CUDA toolkit root (pool-to-nvvm; empty: /usr/local/cuda "
+                     "when present, else CUDA_ROOT/CUDA_HOME/CUDA_PATH/PATH)"),
+      llvm::cl::init("")};
+  PassOptions::Option<GPUKernelABI> kernelAbi{
+      *this, "kernel-abi",
+      llvm::cl::desc("Kernel arguments (pool-to-nvvm): auto (bare noalias "
+                     "pointers when every kernel argument is static), bare or "
+                     "descriptors"),
+      llvm::cl::init(GPUKernelABI::Auto), getGPUKernelABIValues()};
+};
+
+/// pool -> target-neutral GPU kernels: convert-pool-to-gpu, bufferization,
+/// gpu-kernel-outlining, host buffers and copies (pool-gpu-host-buffers),
+/// subgroup reductions as shuffles. The common front of pool-to-nvvm and
+/// pool-to-gpu-emulation.
+void buildPoolToGPUKernelsPipeline(OpPassManager &pm,
+                                   const PoolGPUPipelineOptions &options);
+
+/// pool -> LLVM host code and a gpu.binary of NVVM kernels.
+void buildPoolToNVVMPipeline(OpPassManager &pm,
+                             const PoolGPUPipelineOptions &options);
+
+/// pool -> the kernels of pool-to-nvvm, run on the CPU (pool-gpu-emulate),
+/// -> the LLVM dialect that mlir-runner runs with the runner utilities.
+void buildPoolToGPUEmulationPipeline(OpPassManager &pm,
+                                     const PoolGPUPipelineOptions &options);
+
 /// pool -> vector loops (or, with vectorize=false, linalg) on tensors ->
 /// buffers. Functions take and return memrefs with identity layouts;
 /// `tensor.empty` results that are materialized into a destination write
@@ -67,6 +138,9 @@ void buildPoolToAffinePipeline(OpPassManager &pm,
 /// a destination are computed in it), one-shot bufferization across function
 /// boundaries with identity layouts, and buffer deallocation.
 void buildBufferizationPipeline(OpPassManager &pm);
+/// Its two halves: one-shot bufferization, then buffer deallocation.
+void buildOneShotBufferizationPipeline(OpPassManager &pm);
+void buildDeallocationPipeline(OpPassManager &pm);
 
 /// Bufferized linalg (and func, arith, math, memref, scf) -> loops -> the
 /// LLVM dialect: the second half of pool-to-llvm, also used to lower upstream
@@ -81,7 +155,8 @@ void buildLinalgLoopsToLLVMPipeline(OpPassManager &pm, unsigned threads = 1);
 void buildPoolToLLVMPipeline(OpPassManager &pm,
                              const PoolPipelineOptions &options);
 
-/// Registers the pipelines as `pool-to-affine` and `pool-to-llvm`.
+/// Registers the pipelines as `pool-to-affine`, `pool-to-llvm`,
+/// `pool-to-nvvm` and `pool-to-gpu-emulation`.
 void registerPoolPipelines();
 
 } // namespace pool

@@ -44,4 +44,111 @@ def PoolInlineAllocaScopes : Pass<"pool-inline-alloca-scopes"> {
   let dependentDialects = ["mlir::memref::MemRefDialect"];
 }
 
+def PoolGPUHostBuffers : Pass<"pool-gpu-host-buffers", "mlir::ModuleOp"> {
+  let summary = "Device buffers and copies around GPU kernel launches";
+  let description = [{
+    Runs on outlined, synchronous GPU host code (after
+    `gpu-kernel-outlining`, before `gpu-async-region`). By default the
+    functions that launch kernels keep taking and returning host memrefs:
+    every `gpu.launch_func` gets a `gpu.alloc` per memref operand, a
+    `gpu.memcpy` in where the kernel reads it and out where it writes it,
+    and a `gpu.dealloc` after. With `device-data`, every buffer of those
+    functions is device memory instead (their arguments too, so callers
+    pass device pointers): `memref.alloc`, `memref.copy` and
+    `memref.dealloc` become `gpu.alloc`, `gpu.memcpy` and `gpu.dealloc`, and
+    any other host operation that reads or writes a buffer is an error.
+  }];
+  let options = [
+    Option<"deviceData", "device-data", "bool", /*default=*/"false",
+           "Every buffer of the launching functions is device memory; no "
+           "copies">,
+  ];
+  let dependentDialects = ["mlir::gpu::GPUDialect",
+                           "mlir::memref::MemRefDialect"];
+}
+
+def PoolGPULowerSubgroupReduce : Pass<"pool-gpu-lower-subgroup-reduce"> {
+  let summary = "Lower gpu.subgroup_reduce to gpu.shuffle butterflies";
+  let description = [{
+    Applies upstream's patterns that break `gpu.subgroup_reduce` of any
+    element type (and clustered reductions) into 32-bit `gpu.shuffle xor`
+    steps, for a subgroup of `subgroup-size` lanes. `convert-gpu-to-nvvm`
+    lowers integer reductions only; the CPU emulation executes shuffles.
+    Run it on `gpu.module`s.
+  }];
+  let options = [
+    Option<"subgroupSize", "subgroup-size", "unsigned", /*default=*/"32",
+           "Lanes per subgroup">,
+  ];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::gpu::GPUDialect",
+                           "mlir::vector::VectorDialect"];
+}
+
+def PoolGPUEmulate : Pass<"pool-gpu-emulate", "mlir::ModuleOp"> {
+  let summary = "Run outlined GPU kernels on the CPU";
+  let description = [{
+    Replaces every `gpu.launch_func` by a call of a CPU clone of its kernel,
+    and the host's synchronous `gpu.alloc`, `gpu.memcpy`, `gpu.dealloc` and
+    `gpu.wait` by their memref forms; the `gpu.module`s go. The clone loops
+    over the grid; its body is cut into phases at every `gpu.barrier` and
+    `gpu.shuffle`, each a loop over the block's threads, so every thread
+    reaches a barrier before any passes it. Values used across a cut live in
+    per-thread arrays (pure computations from ids and arguments are
+    recomputed), shuffles read the partner lane of a 32-lane subgroup, and
+    workgroup buffers are one allocation per block. Thread, block, lane and
+    subgroup ids come from the loop indices.
+
+    Refused with an error: barriers or shuffles inside control flow (they
+    must be reached by every thread), private attributions, dynamic shared
+    memory, clusters, asynchronous host operations and any other `gpu` op.
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect",
+                           "mlir::func::FuncDialect",
+                           "mlir::memref::MemRefDialect",
+                           "mlir::scf::SCFDialect"];
+}
+
+def PoolGPUToNVVM : Pass<"pool-gpu-to-nvvm", "mlir::ModuleOp"> {
+  let summary = "Outlined GPU kernels and their host code to NVVM, LLVM and "
+                "a gpu.binary";
+  let description = [{
+    The device half of `pool-to-nvvm`, on outlined kernels with synchronous
+    host code: `gpu-async-region`, `nvvm-attach-target`, SCF to CF,
+    `convert-gpu-to-nvvm` on each `gpu.module`, `gpu-to-llvm` on the host
+    and `gpu-module-to-binary`. With `kernel-abi=auto` it chooses the kernel
+    ABI from the module: bare pointers marked `llvm.noalias` (and
+    `llvm.readonly` where the kernel only reads; the PTX then loads through
+    `ld.global.nc`) when every kernel argument is a static identity-layout
+    memref, memref descriptors otherwise, and sets the bare-pointer options
+    of `convert-gpu-to-nvvm` and `gpu-to-llvm` together. `noalias` is sound
+    for the kernels of the pool lowering, which never get overlapping
+    buffers.
+
+    `toolkit` empty: `/usr/local/cuda` when it exists, else what
+    `gpu-module-to-binary` finds (`CUDA_ROOT`, `CUDA_HOME`, `CUDA_PATH`,
+    `PATH`); `format=isa` needs no toolkit.
+  }];
+  let options = [
+    Option<"chip", "chip", "std::string", /*default=*/"\"sm_90\"",
+           "Target chip">,
+    Option<"features", "features", "std::string", /*default=*/"\"+ptx80\"",
+           "PTX version (sm_90 and CUDA 13 accept +ptx78 to +ptx90)">,
+    Option<"optLevel", "opt-level", "unsigned", /*default=*/"3",
+           "Optimization level of the device code">,
+    Option<"format", "format", "mlir::pool::GPUBinaryFormat",
+           /*default=*/"mlir::pool::GPUBinaryFormat::Fatbin",
+           "isa (PTX text), bin (cubin) or fatbin",
+           [{mlir::pool::getGPUBinaryFormatValues()}]>,
+    Option<"toolkit", "toolkit", "std::string", /*default=*/"\"\"",
+           "CUDA toolkit root (ptxas, fatbinary)">,
+    Option<"kernelAbi", "kernel-abi", "mlir::pool::GPUKernelABI",
+           /*default=*/"mlir::pool::GPUKernelABI::Auto",
+           "auto, bare (noalias pointers, static shapes) or descriptors",
+           [{mlir::pool::getGPUKernelABIValues()}]>,
+  ];
+  let dependentDialects = ["mlir::LLVM::LLVMDialect",
+                           "mlir::gpu::GPUDialect"];
+}
+
 #endif // POOL_TRANSFORMS_PASSES

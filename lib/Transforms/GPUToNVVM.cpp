@@ -1,0 +1,152 @@
+//===- GPUToNVVM.cpp - Outlined kernels to NVVM and a gpu.binary ----------===//
+//
+// pool-gpu-to-nvvm: the NVVM half of pool-to-nvvm, from outlined
+// target-neutral kernels with synchronous host code to LLVM host code and a
+// `gpu.binary`. It looks at the kernels before choosing their ABI: when
+// every kernel argument is a static identity-layout memref, kernels take
+// bare pointers marked `noalias` (and `readonly` where only read), which
+// lets the backend use the non-coherent `ld.global.nc` path; otherwise
+// memref descriptors. The two upstream options that select bare pointers
+// (convert-gpu-to-nvvm's and gpu-to-llvm's) are always set together here.
+//
+//===----------------------------------------------------------------------===//
+
+#include "pool/Transforms/Passes.h"
+
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
+#include "mlir/Dialect/GPU/Transforms/Passes.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Transforms/Passes.h"
+#include "llvm/Support/FileSystem.h"
+
+namespace mlir::pool {
+#define GEN_PASS_DEF_POOLGPUTONVVM
+#include "pool/Transforms/Passes.h.inc"
+} // namespace mlir::pool
+
+using namespace mlir;
+using namespace mlir::pool;
+
+StringRef mlir::pool::stringifyGPUBinaryFormat(GPUBinaryFormat format) {
+  switch (format) {
+  case GPUBinaryFormat::Isa:
+    return "isa";
+  case GPUBinaryFormat::Bin:
+    return "bin";
+  case GPUBinaryFormat::Fatbin:
+    return "fatbin";
+  }
+  llvm_unreachable("unknown format");
+}
+
+llvm::cl::ValuesClass mlir::pool::getGPUBinaryFormatValues() {
+  return llvm::cl::values(
+      clEnumValN(GPUBinaryFormat::Isa, "isa", "PTX text"),
+      clEnumValN(GPUBinaryFormat::Bin, "bin", "a cubin (runs on the chip)"),
+      clEnumValN(GPUBinaryFormat::Fatbin, "fatbin",
+                 "a fatbin with the cubin and the PTX (JIT on newer chips)"));
+}
+
+llvm::cl::ValuesClass mlir::pool::getGPUKernelABIValues() {
+  return llvm::cl::values(
+      clEnumValN(GPUKernelABI::Auto, "auto",
+                 "bare pointers when every kernel argument is static"),
+      clEnumValN(GPUKernelABI::BarePointers, "bare",
+                 "bare noalias pointers (static shapes only)"),
+      clEnumValN(GPUKernelABI::Descriptors, "descriptors",
+                 "memref descriptors"));
+}
+
+/// Whether every memref argument of every kernel is static with an
+/// identity layout.
+static bool hasStaticKernelArgs(ModuleOp module) {
+  bool ok = true;
+  module.walk([&](gpu::GPUFuncOp func) {
+    for (Type type : func.getArgumentTypes())
+      if (auto memref = dyn_cast<MemRefType>(type))
+        ok &= memref.hasStaticShape() && memref.getLayout().isIdentity();
+  });
+  return ok;
+}
+
+namespace {
+struct PoolGPUToNVVMPass : pool::impl::PoolGPUToNVVMBase<PoolGPUToNVVMPass> {
+  using Base::Base;
+
+  void buildPipeline(OpPassManager &pm, bool bare) const {
+    pm.addNestedPass<func::FuncOp>(createGpuAsyncRegionPass());
+    GpuNVVMAttachTargetOptions target;
+    target.chip = chip;
+    target.features = features;
+    target.optLevel = optLevel;
+    pm.addPass(createGpuNVVMAttachTarget(target));
+    pm.addPass(createLowerAffinePass());
+    pm.addPass(createSCFToControlFlowPass());
+    ConvertGpuOpsToNVVMOpsOptions nvvm;
+    nvvm.indexBitwidth = 64;
+    nvvm.useBarePtrCallConv = bare;
+    pm.addNestedPass<gpu::GPUModuleOp>(createConvertGpuOpsToNVVMOps(nvvm));
+    pm.addNestedPass<gpu::GPUModuleOp>(createCanonicalizerPass());
+    pm.addNestedPass<gpu::GPUModuleOp>(createCSEPass());
+    pm.addNestedPass<gpu::GPUModuleOp>(createReconcileUnrealizedCastsPass());
+    pm.addPass(memref::createExpandStridedMetadataPass());
+    pm.addPass(createLowerAffinePass());
+    GpuToLLVMConversionPassOptions host;
+    host.kernelBarePtrCallConv = bare;
+    pm.addPass(createGpuToLLVMConversionPass(host));
+    pm.addPass(createCanonicalizerPass());
+    pm.addPass(createCSEPass());
+    pm.addPass(createReconcileUnrealizedCastsPass());
+    GpuModuleToBinaryPassOptions binary;
+    binary.compilationTarget = stringifyGPUBinaryFormat(format).str();
+    binary.toolkitPath = toolkit;
+    if (binary.toolkitPath.empty() && llvm::sys::fs::is_directory(kCudaRoot))
+      binary.toolkitPath = kCudaRoot;
+    pm.addPass(createGpuModuleToBinaryPass(binary));
+  }
+
+  void getDependentDialects(DialectRegistry &registry) const override {
+    OpPassManager pm(ModuleOp::getOperationName());
+    buildPipeline(pm, false);
+    pm.getDependentDialects(registry);
+  }
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    bool isStatic = hasStaticKernelArgs(module);
+    if (kernelAbi == GPUKernelABI::BarePointers && !isStatic) {
+      module.emitError("pool-gpu-to-nvvm: kernel-abi=bare needs static, "
+                       "identity-layout memref kernel arguments");
+      return signalPassFailure();
+    }
+    bool bare = kernelAbi == GPUKernelABI::BarePointers ||
+                (kernelAbi == GPUKernelABI::Auto && isStatic);
+    if (bare) {
+      // Every kernel of the pool pipelines gets buffers of its own.
+      MLIRContext *ctx = &getContext();
+      module.walk([&](gpu::GPUFuncOp func) {
+        for (unsigned i = 0; i < func.getNumArguments(); ++i) {
+          if (!isa<MemRefType>(func.getArgument(i).getType()))
+            continue;
+          bool read, written;
+          getKernelArgumentAccess(func, i, read, written);
+          func.setArgAttr(i, LLVM::LLVMDialect::getNoAliasAttrName(),
+                          UnitAttr::get(ctx));
+          if (!written)
+            func.setArgAttr(i, LLVM::LLVMDialect::getReadonlyAttrName(),
+                            UnitAttr::get(ctx));
+        }
+      });
+    }
+    OpPassManager pm(ModuleOp::getOperationName());
+    buildPipeline(pm, bare);
+    if (failed(runPipeline(pm, module)))
+      signalPassFailure();
+  }
+
+  static constexpr const char *kCudaRoot = "/usr/local/cuda";
+};
+} // namespace

@@ -2,9 +2,9 @@
 //
 // pool-gpu-lower-subgroup-reduce: upstream's patterns that turn
 // `gpu.subgroup_reduce` (any element type, clustered or not) into a
-// butterfly of 32-bit `gpu.shuffle xor` ops, for targets and the CPU
-// emulation alike: convert-gpu-to-nvvm lowers only integer reductions
-// itself, and the emulation then sums floats in the GPU's order.
+// butterfly of 32-bit `gpu.shuffle xor` ops (64-bit values as two), for targets
+// and the CPU emulation alike: convert-gpu-to-nvvm lowers only integer
+// reductions itself, and the emulation then sums floats in the GPU's order.
 //
 //===----------------------------------------------------------------------===//
 
@@ -36,6 +36,13 @@ struct PoolGPULowerSubgroupReducePass
                                                     /*shuffleBitwidth=*/32);
     populateGpuLowerClusteredSubgroupReduceToShufflePatterns(
         patterns, subgroupSize, /*shuffleBitwidth=*/32);
+    // 64-bit scalars (f64, i64) shuffle whole, then split into 32-bit
+    // shuffles (populateGpuShufflePatterns).
+    populateGpuLowerSubgroupReduceToShufflePatterns(
+        patterns, subgroupSize, /*shuffleBitwidth=*/64, /*benefit=*/0);
+    populateGpuLowerClusteredSubgroupReduceToShufflePatterns(
+        patterns, subgroupSize, /*shuffleBitwidth=*/64, /*benefit=*/0);
+    populateGpuShufflePatterns(patterns);
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
       return signalPassFailure();
     WalkResult left = getOperation()->walk([](gpu::SubgroupReduceOp op) {

@@ -281,9 +281,8 @@ int64_t pool_run::runDifferential(const DialectRegistry &registry,
       pool::PoolPipelineOptions pipeline;
       pipeline.assertWindowFits = options.assertWindowFits;
       pipeline.threads = options.threads;
-      variant.applyTo(pipeline);
       FailureOr<std::unique_ptr<JitModule>> batchJit =
-          JitModule::compile(*batch, pipeline, error);
+          JitModule::compile(*batch, variant, pipeline, error);
       for (Prepared &p : cases) {
         // When the batch does not compile, each case compiles alone to find
         // the culprits.
@@ -292,7 +291,7 @@ int64_t pool_run::runDifferential(const DialectRegistry &registry,
         if (!jit) {
           OwningOpRef<ModuleOp> alone = p.original->clone();
           FailureOr<std::unique_ptr<JitModule>> compiled =
-              JitModule::compile(*alone, pipeline, error);
+              JitModule::compile(*alone, variant, pipeline, error);
           if (failed(compiled)) {
             report(p.c, "compiling failed: " + error);
             continue;
@@ -310,7 +309,7 @@ int64_t pool_run::runDifferential(const DialectRegistry &registry,
           // every call: compile the case alone to tell which one it is.
           OwningOpRef<ModuleOp> alone = p.original->clone();
           FailureOr<std::unique_ptr<JitModule>> compiled =
-              JitModule::compile(*alone, pipeline, error);
+              JitModule::compile(*alone, variant, pipeline, error);
           if (succeeded(compiled)) {
             single = std::move(*compiled);
             ran = succeeded(single->call(p.c.name, p.sig, {input}, got, error));

@@ -10,6 +10,7 @@
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/Pass/PassManager.h"
+#include "mlir/Target/LLVMIR/Dialect/All.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/OpenMP/OpenMPToLLVMIRTranslation.h"
@@ -100,13 +101,64 @@ LogicalResult pool_run::addDestinationStyleWrapper(func::FuncOp func,
   return success();
 }
 
+StringRef pool_run::stringifyRunTarget(RunTarget target) {
+  switch (target) {
+  case RunTarget::Cpu:
+    return "cpu";
+  case RunTarget::Cuda:
+    return "cuda";
+  case RunTarget::GpuEmulation:
+    return "gpu-emulation";
+  }
+  llvm_unreachable("unknown target");
+}
+
+llvm::cl::ValuesClass pool_run::getRunTargetValues() {
+  return llvm::cl::values(
+      clEnumValN(RunTarget::Cpu, "cpu", "the CPU (--pool-to-llvm)"),
+      clEnumValN(RunTarget::Cuda, "cuda",
+                 "a CUDA GPU (--pool-to-nvvm, libpool_cuda_runtime.so)"),
+      clEnumValN(RunTarget::GpuEmulation, "gpu-emulation",
+                 "the GPU kernels run on the CPU (--pool-to-gpu-emulation)"));
+}
+
 std::string Lowering::getName() const {
+  if (target != RunTarget::Cpu)
+    return stringifyRunTarget(target).str();
   return vectorize ? mlir::pool::stringifyPoolStrategy(strategy).str()
                    : "linalg";
 }
 
 std::string Lowering::getFlags() const {
+  if (target != RunTarget::Cpu)
+    return "--target=" + getName();
   return vectorize ? "--strategy=" + getName() : "--vectorize=false";
+}
+
+void Lowering::buildPipeline(
+    OpPassManager &pm, const mlir::pool::PoolPipelineOptions &options) const {
+  if (target == RunTarget::Cpu) {
+    mlir::pool::PoolPipelineOptions cpu;
+    cpu.copyOptionValuesFrom(options);
+    applyTo(cpu);
+    mlir::pool::buildPoolToLLVMPipeline(pm, cpu);
+    return;
+  }
+  mlir::pool::PoolGPUPipelineOptions gpu;
+  gpu.assertWindowFits = options.assertWindowFits;
+  if (target == RunTarget::Cuda)
+    mlir::pool::buildPoolToNVVMPipeline(pm, gpu);
+  else
+    mlir::pool::buildPoolToGPUEmulationPipeline(pm, gpu);
+}
+
+FailureOr<std::unique_ptr<JitModule>>
+JitModule::compile(ModuleOp module, const Lowering &lowering,
+                   const mlir::pool::PoolPipelineOptions &options,
+                   std::string &error) {
+  return compile(
+      module, [&](OpPassManager &pm) { lowering.buildPipeline(pm, options); },
+      error);
 }
 
 std::vector<Lowering> pool_run::getAllLowerings() {
@@ -153,6 +205,12 @@ JitModule::compile(ModuleOp module,
   registerLLVMDialectTranslation(*ctx);
   registerOpenMPDialectTranslation(*ctx);
   {
+    // GPU programs: gpu-module-to-binary and the gpu.binary's host side.
+    DialectRegistry translations;
+    registerAllToLLVMIRTranslations(translations);
+    ctx->appendDialectRegistry(translations);
+  }
+  {
     llvm::raw_string_ostream os(error);
     ScopedDiagnosticHandler handler(ctx, [&](Diagnostic &diag) {
       os << diag.getLocation() << ": " << diag << "\n";
@@ -188,7 +246,7 @@ JitModule::compile(ModuleOp module,
   // memrefCopy and the printers, for programs (and upstream lowerings) that
   // call functions the process does not have.
   // The OpenMP runtime (LLVM's libomp) for parallel loops.
-  bool needsRuntime = false, needsOpenMP = false;
+  bool needsRuntime = false, needsOpenMP = false, needsCuda = false;
   // LLVM's x86 backend legalizes some 16-bit float vector operations
   // (masked loads of bf16, for one) through __truncsfbf2, which
   // libmlir_c_runner_utils provides (through libmlir_float16_utils), as it
@@ -202,6 +260,8 @@ JitModule::compile(ModuleOp module,
       needsOpenMP = true;
     if (llvm::any_of(op->getResultTypes(), isHalf))
       needsRuntime = true;
+    if (op->getName().getStringRef() == "gpu.binary")
+      needsCuda = true;
     auto fn = dyn_cast<LLVM::LLVMFuncOp>(op);
     if (fn && fn.isExternal() &&
         !dlsym(RTLD_DEFAULT, fn.getSymName().str().c_str()))
@@ -212,6 +272,9 @@ JitModule::compile(ModuleOp module,
     libs.push_back(POOL_MLIR_C_RUNNER_UTILS);
   if (needsOpenMP)
     libs.push_back(POOL_OPENMP_RUNTIME);
+  // The mgpu* entry points of the kernels' host code.
+  if (needsCuda)
+    libs.push_back(POOL_CUDA_RUNTIME);
   engineOptions.sharedLibPaths = libs;
   engineOptions.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
   std::string diagnostics;

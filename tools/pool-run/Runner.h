@@ -12,6 +12,8 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/PassManager.h"
 
+#include "pool/Support/EnumOption.h"
+
 #include <functional>
 
 namespace pool_run {
@@ -39,6 +41,8 @@ mlir::LogicalResult addDestinationStyleWrapper(mlir::func::FuncOp func,
 
 /// A module lowered with the pool-to-llvm pipeline and JIT-compiled for the
 /// host CPU (its features, AVX-512 included, are used).
+struct Lowering;
+
 class JitModule {
 public:
   static mlir::FailureOr<std::unique_ptr<JitModule>>
@@ -61,6 +65,10 @@ public:
 
   /// Calls function `name` on `inputs`; `outputs` receives copies of its
   /// results. Buffers the function allocated are freed.
+  static mlir::FailureOr<std::unique_ptr<JitModule>>
+  compile(mlir::ModuleOp module, const Lowering &lowering,
+          const mlir::pool::PoolPipelineOptions &options, std::string &error);
+
   mlir::LogicalResult call(llvm::StringRef name, const TensorSignature &sig,
                            llvm::ArrayRef<HostTensor> inputs,
                            std::vector<HostTensor> &outputs,
@@ -78,11 +86,26 @@ private:
   std::unique_ptr<mlir::ExecutionEngine> engine;
 };
 
-/// One way of lowering pool ops: the linalg path (`vectorize=false`) or
-/// convert-pool-to-vector with a strategy.
+/// Where the lowered program runs: the CPU (pool-to-llvm), a CUDA GPU
+/// (pool-to-nvvm and libpool_cuda_runtime.so), or the GPU kernels emulated
+/// on the CPU (pool-to-gpu-emulation).
+enum class RunTarget { Cpu, Cuda, GpuEmulation };
+
+llvm::StringRef stringifyRunTarget(RunTarget target);
+llvm::cl::ValuesClass getRunTargetValues();
+
+/// One way of lowering pool ops: on the CPU the linalg path
+/// (`vectorize=false`) or convert-pool-to-vector with a strategy; or one of
+/// the GPU targets.
 struct Lowering {
   bool vectorize = true;
   mlir::pool::PoolStrategy strategy = mlir::pool::PoolStrategy::Auto;
+  RunTarget target = RunTarget::Cpu;
+
+  /// Adds the pipeline of this lowering; `options` holds the CPU options
+  /// and those the GPU pipelines share (assert-window-fits).
+  void buildPipeline(mlir::OpPassManager &pm,
+                     const mlir::pool::PoolPipelineOptions &options) const;
 
   /// "linalg", or the strategy's name.
   std::string getName() const;
@@ -99,5 +122,7 @@ std::vector<Lowering> getAllLowerings();
 double medianSeconds(int warmup, int repeat, llvm::function_ref<void()> fn);
 
 } // namespace pool_run
+
+POOL_LISTED_ENUM_PARSER(pool_run::RunTarget)
 
 #endif // POOL_TOOLS_POOLRUN_RUNNER_H

@@ -96,6 +96,13 @@ static cl::opt<bool>
               cl::desc("Lower with convert-pool-to-vector (default); "
                        "--vectorize=false takes the linalg path"),
               cl::init(true), cl::cat(category));
+static cl::opt<RunTarget> target(
+    "target",
+    cl::desc("Where the program runs: cpu (default), cuda (a GPU, through "
+             "--pool-to-nvvm and libpool_cuda_runtime.so) or gpu-emulation "
+             "(the same GPU kernels executed on the CPU). The differential "
+             "tester takes it too"),
+    cl::init(RunTarget::Cpu), getRunTargetValues(), cl::cat(category));
 static cl::opt<unsigned>
     threads("num-threads",
             cl::desc("Threads of the kernel (pool-to-llvm's threads option). "
@@ -268,19 +275,28 @@ static int runFile(MLIRContext &ctx) {
   pipeline.assertWindowFits = assertWindowFits;
   pipeline.loopOrder = loopOrder;
   pipeline.threads = threads;
-  Lowering{vectorize, strategy}.applyTo(pipeline);
+  Lowering lowering{vectorize, strategy, target};
+  lowering.applyTo(pipeline);
   FailureOr<std::unique_ptr<JitModule>> jit =
-      JitModule::compile(*lowered, pipeline, error);
+      JitModule::compile(*lowered, lowering, pipeline, error);
   if (failed(jit))
     return fail(error);
-  llvm::outs() << "  lowered with --pool-to-llvm ("
-               << (vectorize ? "vector path, strategy " +
-                                   pool::stringifyPoolStrategy(strategy).str()
-                             : std::string("linalg path"))
-               << ", threads "
-               << (threads == 0 ? std::string("0 = every core")
-                                : std::to_string(threads))
-               << "), JIT-compiled for " << JitModule::describeHost() << "\n";
+  if (target == RunTarget::Cpu)
+    llvm::outs() << "  lowered with --pool-to-llvm ("
+                 << (vectorize ? "vector path, strategy " +
+                                     pool::stringifyPoolStrategy(strategy).str()
+                               : std::string("linalg path"))
+                 << ", threads "
+                 << (threads == 0 ? std::string("0 = every core")
+                                  : std::to_string(threads))
+                 << "), JIT-compiled for " << JitModule::describeHost() << "\n";
+  else if (target == RunTarget::Cuda)
+    llvm::outs() << "  lowered with --pool-to-nvvm (sm_90 fatbin, host code "
+                    "JIT-compiled, libpool_cuda_runtime.so)\n";
+  else
+    llvm::outs() << "  lowered with --pool-to-gpu-emulation (the GPU kernels "
+                    "run on the CPU), JIT-compiled for "
+                 << JitModule::describeHost() << "\n";
 
   std::vector<HostTensor> results;
   if (failed((*jit)->call(func.getSymName(), *sig, args, results, error)))
@@ -387,6 +403,9 @@ int main(int argc, char **argv) {
   // A failed run-time check in a kernel aborts the process; unbuffered
   // output keeps its message.
   std::setvbuf(stdout, nullptr, _IONBF, 0);
+  // The CUDA runtime library exits on a driver error: nothing may wait in
+  // a buffer.
+  llvm::outs().SetUnbuffered();
   llvm::InitializeNativeTarget();
   llvm::InitializeNativeTargetAsmPrinter();
   cl::HideUnrelatedOptions(category);
@@ -408,7 +427,9 @@ int main(int argc, char **argv) {
     options.batch = std::max<int64_t>(batch, 1);
     options.assertWindowFits = assertWindowFits;
     options.threads = threads;
-    if (strategy.getNumOccurrences() || vectorize.getNumOccurrences())
+    if (target != RunTarget::Cpu)
+      options.lowerings = {Lowering{vectorize, strategy, target}};
+    else if (strategy.getNumOccurrences() || vectorize.getNumOccurrences())
       options.lowerings = {Lowering{vectorize, strategy}};
     options.verbose = verbose;
     options.dumpDir = dumpDir;

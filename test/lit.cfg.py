@@ -62,6 +62,57 @@ if shutil.which("valgrind", path=path):
 if config.pool_have_onednn:
     config.available_features.add("onednn")
 
+# CUDA's PTX assembler, for the tests that assemble the PTX of pool-to-nvvm
+# (ptxas -v register and spill checks, format=bin/fatbin): where
+# gpu-module-to-binary looks first (/usr/local/cuda), else on PATH.
+ptxas = "/usr/local/cuda/bin/ptxas"
+if not os.access(ptxas, os.X_OK):
+    ptxas = shutil.which("ptxas", path=path)
+if ptxas:
+    config.available_features.add("ptxas")
+    config.substitutions.append(("%ptxas", ptxas))
+
+# libpool_cuda_runtime.so, built where CMake found cuda.h (lib/Runtime).
+if os.path.exists(os.path.join(libs_dir, "libpool_cuda_runtime.so")):
+    config.available_features.add("pool-cuda-runtime")
+
+
+def _have_cuda_device():
+    """Whether a CUDA driver is installed and sees at least one device.
+
+    Asked in a separate process with a time limit, so that a broken or hung
+    driver cannot crash or stall lit; any failure means no device. The lit
+    parameter cuda=0 or cuda=1 overrides the detection."""
+    forced = lit_config.params.get("cuda")
+    if forced is not None:
+        return forced not in ("0", "false", "False", "OFF", "off", "")
+    import subprocess
+    probe = "\n".join([
+        "import ctypes, sys",
+        "try:",
+        "    cuda = ctypes.CDLL('libcuda.so.1')",
+        "    count = ctypes.c_int(0)",
+        "    ok = (cuda.cuInit(0) == 0 and",
+        "          cuda.cuDeviceGetCount(ctypes.byref(count)) == 0 and",
+        "          count.value > 0)",
+        "except Exception:",
+        "    ok = False",
+        "sys.stdout.write('yes' if ok else 'no')",
+    ])
+    try:
+        result = subprocess.run(["/usr/bin/python3", "-c", probe],
+                                stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL,
+                                stdin=subprocess.DEVNULL, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return result.returncode == 0 and result.stdout.strip() == b"yes"
+
+
+# A working CUDA device (test/Integration/GPU/cuda-execution.test).
+if _have_cuda_device():
+    config.available_features.add("cuda")
+
 # Sanitized builds (scripts/sanitize.sh).
 if "address" in config.pool_sanitizers:
     config.available_features.add("asan")

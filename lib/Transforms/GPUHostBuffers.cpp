@@ -124,6 +124,13 @@ struct PoolGPUHostBuffersPass
         gpu::MemcpyOp::create(b, loc, Type(), ValueRange{}, copy.getTarget(),
                               copy.getSource());
         copy.erase();
+      } else if (isa<memref::GetGlobalOp>(op) ||
+                 (isa<func::CallOp>(op) &&
+                  llvm::any_of(op->getOperandTypes(),
+                               llvm::IsaPred<BaseMemRefType>))) {
+        return op->emitOpError(
+                   "uses host memory, but with device-data every buffer of @")
+               << func.getSymName() << " is device memory";
       } else if (isa<gpu::LaunchFuncOp, memref::AllocaOp>(op) ||
                  op->getParentOfType<gpu::LaunchFuncOp>()) {
         continue;

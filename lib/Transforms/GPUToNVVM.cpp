@@ -17,6 +17,7 @@
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/GPU/Transforms/Passes.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Transforms/Passes.h"
@@ -77,6 +78,9 @@ struct PoolGPUToNVVMPass : pool::impl::PoolGPUToNVVMBase<PoolGPUToNVVMPass> {
   using Base::Base;
 
   void buildPipeline(OpPassManager &pm, bool bare) const {
+    // Host linalg left by bufferization (e.g. f16 constants widened by
+    // linalg.map) becomes loops first.
+    pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
     pm.addNestedPass<func::FuncOp>(createGpuAsyncRegionPass());
     GpuNVVMAttachTargetOptions target;
     target.chip = chip;

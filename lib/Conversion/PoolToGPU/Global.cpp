@@ -46,7 +46,9 @@ LaunchShape PoolKernelBuilder::planGlobal(ArrayRef<Value> inDims) {
   Value chunks = ia.floorDiv(inDims[rank - 1], cst(vec));
   Value blocksPerRow =
       arith::CeilDivUIOp::create(b, loc, chunks, cst(kSubgroupSize));
-  shape.items = chunks;
+  // Work exists when both N and the chunks do (an empty grid must not
+  // launch).
+  shape.items = ia.mul(inDims[0], chunks);
   shape.gridX = ia.mul(inDims[0], blocksPerRow);
   shape.blockX = cst(kSubgroupSize);
   shape.blockY = cst(kGlobalRowThreads);

@@ -1,0 +1,15 @@
+// Bad pool-to-nvvm options: one error each and a failing exit. Bare kernel
+// pointers need static shapes; bad enum values are refused while the
+// options are parsed, with the valid ones.
+// RUN: not pool-opt %s --pool-to-nvvm="format=isa kernel-abi=bare" 2>&1 | FileCheck %s --check-prefix=BARE
+// RUN: not pool-opt %s --pool-to-nvvm="format=asm" 2>&1 | FileCheck %s --check-prefix=FORMAT
+// RUN: not pool-opt %s --pool-to-nvvm="kernel-abi=pointers" 2>&1 | FileCheck %s --check-prefix=ABI
+
+// BARE: error: pool-gpu-to-nvvm: kernel-abi=bare needs static, identity-layout memref kernel arguments
+// BARE-NOT: error
+// FORMAT: for the --format option: 'asm' is not one of isa, bin, fatbin
+// ABI: for the --kernel-abi option: 'pointers' is not one of auto, bare, descriptors
+func.func @max_2d_nchw_dynamic(%x: tensor<?x?x?x?xf32>) -> tensor<?x?x?x?xf32> {
+  %0 = pool.max %x {kernel = array<i64: 3, 3>, layout = #pool.layout<channels_first>} : tensor<?x?x?x?xf32> -> tensor<?x?x?x?xf32>
+  return %0 : tensor<?x?x?x?xf32>
+}

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "pool/Conversion/PoolToGPU/PoolToGPU.h"
+#include "pool/Conversion/LowerPoolOps.h"
 
 #include "KernelBuilder.h"
 
@@ -17,7 +18,6 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
-#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace mlir::pool {
 #define GEN_PASS_DEF_CONVERTPOOLTOGPU
@@ -168,17 +168,8 @@ struct ConvertPoolToGPUPass
     RewritePatternSet patterns(&getContext());
     populatePoolToGPUPatterns(patterns, blockSize, vectorLoads,
                               assertWindowFits);
-    SmallVector<Operation *> ops;
-    getOperation().walk([&](PoolOpInterface op) { ops.push_back(op); });
-    GreedyRewriteConfig config;
-    config.setStrictness(GreedyRewriteStrictness::ExistingOps);
-    if (failed(applyOpPatternsGreedily(ops, std::move(patterns), config)))
-      return signalPassFailure();
-    WalkResult left = getOperation().walk([](PoolOpInterface op) {
-      op.emitOpError("could not be lowered to a GPU kernel");
-      return WalkResult::interrupt();
-    });
-    if (left.wasInterrupted())
+    if (failed(
+            lowerPoolOps(getOperation(), std::move(patterns), "a GPU kernel")))
       signalPassFailure();
   }
 };

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "pool/Conversion/PoolToVector/PoolToVector.h"
+#include "pool/Conversion/LowerPoolOps.h"
 
 #include "VectorBuilder.h"
 
@@ -18,7 +19,6 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
-#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "llvm/TargetParser/Host.h"
 
 namespace mlir::pool {
@@ -110,19 +110,8 @@ struct ConvertPoolToVectorPass
     int64_t bits = vectorBits ? int64_t(vectorBits) : getHostVectorBits();
     RewritePatternSet patterns(&getContext());
     populatePoolToVectorPatterns(patterns, bits, strategy, assertWindowFits);
-    SmallVector<Operation *> ops;
-    getOperation().walk([&](PoolOpInterface op) { ops.push_back(op); });
-    GreedyRewriteConfig config;
-    config.setStrictness(GreedyRewriteStrictness::ExistingOps);
-    if (failed(applyOpPatternsGreedily(ops, std::move(patterns), config)))
-      return signalPassFailure();
-    // Every pool op has exactly one family; one left means a family
-    // declined it.
-    WalkResult left = getOperation().walk([](PoolOpInterface op) {
-      op.emitOpError("could not be lowered to vector loops");
-      return WalkResult::interrupt();
-    });
-    if (left.wasInterrupted())
+    if (failed(
+            lowerPoolOps(getOperation(), std::move(patterns), "vector loops")))
       signalPassFailure();
   }
 };

@@ -165,6 +165,7 @@ void mlir::pool::buildPoolToNVVMPipeline(
   nvvm.format = options.format;
   nvvm.toolkit = options.toolkit;
   nvvm.kernelAbi = options.kernelAbi;
+  nvvm.indexBitwidth = options.indexBitwidth;
   pm.addPass(createPoolGPUToNVVM(nvvm));
 }
 

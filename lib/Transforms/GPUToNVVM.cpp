@@ -19,6 +19,7 @@
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Transforms/Passes.h"
 #include "llvm/Support/FileSystem.h"
@@ -73,11 +74,51 @@ static bool hasStaticKernelArgs(ModuleOp module) {
   return ok;
 }
 
+/// Why 32-bit kernel index arithmetic would not be exact for `module`, or
+/// an empty string when it is: with bare pointers and static sizes every
+/// offset a kernel computes is below the largest buffer or workgroup array
+/// (in elements) or the launch's thread count.
+static std::string whyNot32BitIndex(ModuleOp module) {
+  constexpr int64_t kLimit = int64_t(1) << 31;
+  std::string why;
+  auto fits = [&](MemRefType type) {
+    return type.hasStaticShape() && type.getNumElements() < kLimit;
+  };
+  module.walk([&](gpu::GPUFuncOp func) {
+    for (Type type : func.getArgumentTypes()) {
+      if (isa<IndexType>(type))
+        why = "kernel @" + func.getName().str() + " takes an index argument";
+      if (auto memref = dyn_cast<MemRefType>(type); memref && !fits(memref))
+        why = "a buffer of kernel @" + func.getName().str() +
+              " is dynamic or has 2^31 elements or more";
+    }
+    for (BlockArgument arg : func.getWorkgroupAttributions())
+      if (!fits(cast<MemRefType>(arg.getType())))
+        why = "a workgroup array of @" + func.getName().str() + " is too large";
+  });
+  module.walk([&](gpu::LaunchFuncOp launch) {
+    int64_t threads = 1;
+    gpu::KernelDim3 grid = launch.getGridSizeOperandValues();
+    gpu::KernelDim3 block = launch.getBlockSizeOperandValues();
+    for (Value v : {grid.x, grid.y, grid.z, block.x, block.y, block.z}) {
+      std::optional<int64_t> c = getConstantIntValue(v);
+      if (!c) {
+        why = "a launch size is not a constant";
+        return;
+      }
+      threads = std::min(threads * *c, kLimit);
+    }
+    if (threads >= kLimit)
+      why = "a launch has 2^31 threads or more";
+  });
+  return why;
+}
+
 namespace {
 struct PoolGPUToNVVMPass : pool::impl::PoolGPUToNVVMBase<PoolGPUToNVVMPass> {
   using Base::Base;
 
-  void buildPipeline(OpPassManager &pm, bool bare) const {
+  void buildPipeline(OpPassManager &pm, bool bare, unsigned bits) const {
     // Host linalg left by bufferization (e.g. f16 constants widened by
     // linalg.map) becomes loops first.
     pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
@@ -90,7 +131,7 @@ struct PoolGPUToNVVMPass : pool::impl::PoolGPUToNVVMBase<PoolGPUToNVVMPass> {
     pm.addPass(createLowerAffinePass());
     pm.addPass(createSCFToControlFlowPass());
     ConvertGpuOpsToNVVMOpsOptions nvvm;
-    nvvm.indexBitwidth = 64;
+    nvvm.indexBitwidth = bits;
     nvvm.useBarePtrCallConv = bare;
     pm.addNestedPass<gpu::GPUModuleOp>(createConvertGpuOpsToNVVMOps(nvvm));
     pm.addNestedPass<gpu::GPUModuleOp>(createCanonicalizerPass());
@@ -114,7 +155,7 @@ struct PoolGPUToNVVMPass : pool::impl::PoolGPUToNVVMBase<PoolGPUToNVVMPass> {
 
   void getDependentDialects(DialectRegistry &registry) const override {
     OpPassManager pm(ModuleOp::getOperationName());
-    buildPipeline(pm, false);
+    buildPipeline(pm, false, 64);
     pm.getDependentDialects(registry);
   }
 
@@ -145,8 +186,27 @@ struct PoolGPUToNVVMPass : pool::impl::PoolGPUToNVVMBase<PoolGPUToNVVMPass> {
         }
       });
     }
+    if (indexBitwidth != 0 && indexBitwidth != 32 && indexBitwidth != 64) {
+      module.emitError("pool-gpu-to-nvvm: index-bitwidth must be 0 (auto), "
+                       "32 or 64, not ")
+          << static_cast<unsigned>(indexBitwidth);
+      return signalPassFailure();
+    }
+    unsigned bits = 64;
+    if (indexBitwidth != 64) {
+      std::string why = bare ? whyNot32BitIndex(module)
+                             : "the kernels take memref descriptors";
+      if (indexBitwidth == 32 && !why.empty()) {
+        module.emitError("pool-gpu-to-nvvm: index-bitwidth=32 is not exact "
+                         "here: ")
+            << why;
+        return signalPassFailure();
+      }
+      if (why.empty())
+        bits = 32;
+    }
     OpPassManager pm(ModuleOp::getOperationName());
-    buildPipeline(pm, bare);
+    buildPipeline(pm, bare, bits);
     if (failed(runPipeline(pm, module)))
       signalPassFailure();
   }

@@ -105,6 +105,11 @@ struct PoolGPUPipelineOptions
                      "pointers when every kernel argument is static), bare or "
                      "descriptors"),
       llvm::cl::init(GPUKernelABI::Auto), getGPUKernelABIValues()};
+  PassOptions::Option<unsigned> indexBitwidth{
+      *this, "index-bitwidth",
+      llvm::cl::desc("Kernel index arithmetic (pool-to-nvvm): 32, 64, or 0 "
+                     "(auto: 32 when static sizes prove it exact)"),
+      llvm::cl::init(0)};
 };
 
 /// pool -> target-neutral GPU kernels: convert-pool-to-gpu, bufferization,

@@ -125,6 +125,13 @@ def PoolGPUToNVVM : Pass<"pool-gpu-to-nvvm", "mlir::ModuleOp"> {
     for the kernels of the pool lowering, which never get overlapping
     buffers.
 
+    `index-bitwidth=0` (the default) makes kernel index arithmetic 32-bit
+    when that is provably exact: bare-pointer kernels (static shapes) with
+    no `index` arguments, every buffer and workgroup array below 2^31
+    elements, and constant launch sizes whose grid x block product is below
+    2^31; every offset a kernel computes is then below 2^31. Otherwise 64.
+    `index-bitwidth=32` where that does not hold is an error naming why.
+
     `toolkit` empty: `/usr/local/cuda` when it exists, else what
     `gpu-module-to-binary` finds (`CUDA_ROOT`, `CUDA_HOME`, `CUDA_PATH`,
     `PATH`); `format=isa` needs no toolkit.
@@ -146,6 +153,10 @@ def PoolGPUToNVVM : Pass<"pool-gpu-to-nvvm", "mlir::ModuleOp"> {
            /*default=*/"mlir::pool::GPUKernelABI::Auto",
            "auto, bare (noalias pointers, static shapes) or descriptors",
            [{mlir::pool::getGPUKernelABIValues()}]>,
+    Option<"indexBitwidth", "index-bitwidth", "unsigned", /*default=*/"0",
+           "Width of index arithmetic in the kernels: 32, 64, or 0 (auto: 32 "
+           "when the kernels take bare pointers and every buffer, workgroup "
+           "array and launch size is below 2^31, else 64)">,
   ];
   let dependentDialects = ["mlir::LLVM::LLVMDialect",
                            "mlir::gpu::GPUDialect"];

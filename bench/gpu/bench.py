@@ -18,7 +18,9 @@ before every run (a 256 MB buffer is cleared):
 Prints a Markdown table, writes bench.json to the output folder.
 
   python3 bench.py --kit .gpu-kit/bench --out DIR [--repeat 50]
-  python3 bench.py --dry-run   (here, on the CPU: the references only)
+  /usr/bin/python3 bench/gpu/bench.py --manifest .gpu-kit/bench/manifest.json \
+      --dry-run   (here: each shape at batch 1 through pool-run's GPU
+                   emulation against the same PyTorch reference)
 """
 
 import argparse
@@ -124,15 +126,34 @@ def median_ms(fn, flush, repeat, warmup=3):
     return statistics.median(times)
 
 
-def dry_run(manifest):
-    """Here, without a GPU: each shape's reference at batch 1."""
+def dry_run(manifest, pool_run):
+    """Here, without a GPU: each shape at batch 1 through pool-run's GPU
+    emulation (the same kernels), against the reference the device run
+    uses; proves the mapping of shapes to PyTorch calls."""
+    import subprocess
+    import tempfile
+    import numpy as np
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import shapes
+    bad = 0
     for b in manifest:
-        shape = [1] + b["input"][1:]
-        x = torch.randn(shape)
-        y = to_layout(torch_op(b)(logical(x, b)), b)
-        expect = [1] + b["output"][1:]
-        assert list(y.shape) == expect, (b["id"], list(y.shape), expect)
-        print("dry-run: %-16s reference %s" % (b["id"], list(y.shape)))
+        b1 = dict(b, input=[1] + b["input"][1:], output=[1] + b["output"][1:])
+        x = torch.randn(b1["input"])
+        y = to_layout(torch_op(b1)(logical(x, b1)), b1)
+        with tempfile.TemporaryDirectory() as d:
+            open(d + "/m.mlir", "w").write(shapes.module(b1))
+            np.save(d + "/x.npy", x.numpy())
+            subprocess.run([pool_run, d + "/m.mlir", "--target=gpu-emulation",
+                            "--input=" + d + "/x.npy",
+                            "--output=" + d + "/y.npy"], check=True)
+            ours = torch.from_numpy(np.load(d + "/y.npy"))
+        ok = ours.shape == y.shape and torch.allclose(ours, y, rtol=1e-5,
+                                                      atol=1e-6)
+        bad += not ok
+        print("dry-run: %-16s %s %s" % (b["id"], list(y.shape),
+                                        "ok" if ok else "MISMATCH"))
+    if bad:
+        sys.exit("bench.py: %d shapes disagree with PyTorch" % bad)
 
 
 def main():
@@ -144,12 +165,14 @@ def main():
     p.add_argument("--filter", default="")
     p.add_argument("--dry-run", action="store_true")
     p.add_argument("--manifest", default=None)
+    p.add_argument("--pool-run", default="build/bin/pool-run",
+                   help="--dry-run: the pool-run that emulates the kernels")
     args = p.parse_args()
     manifest = json.load(open(args.manifest or
                               os.path.join(args.kit, "manifest.json")))
     manifest = [b for b in manifest if args.filter in b["id"]]
     if args.dry_run:
-        return dry_run(manifest)
+        return dry_run(manifest, args.pool_run)
 
     torch.manual_seed(0)
     dev = torch.device("cuda")

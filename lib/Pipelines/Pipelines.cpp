@@ -137,6 +137,7 @@ void mlir::pool::buildPoolToGPUKernelsPipeline(
   ConvertPoolToGPUOptions toGPU;
   toGPU.blockSize = options.blockSize;
   toGPU.vectorLoads = options.vectorLoads;
+  toGPU.separableWindows = options.separableWindows;
   toGPU.assertWindowFits = options.assertWindowFits;
   pm.addNestedPass<func::FuncOp>(createConvertPoolToGPU(toGPU));
   pm.addPass(createCanonicalizerPass());

@@ -1,12 +1,12 @@
-// Kernel index arithmetic: 32-bit where static sizes prove it exact (the
-// default, index-bitwidth=0), 64-bit on request or with dynamic shapes.
-// The 32-bit kernels form offsets with 32-bit multiplies and widen once per
-// address (mul.wide); the 64-bit ones multiply in 64 bits.
-// RUN: pool-opt %s -split-input-file --pool-to-nvvm=format=isa | \
+// Kernel index arithmetic: 64-bit by default; 32-bit on request
+// (index-bitwidth=32, or 0: 32 where exact) where static sizes prove it
+// exact. The 32-bit kernels form offsets with 32-bit multiplies and widen
+// once per address (mul.wide); the 64-bit ones multiply in 64 bits.
+// RUN: pool-opt %s -split-input-file --pool-to-nvvm="format=isa index-bitwidth=0" | \
 // RUN:   %python %S/Inputs/ptx.py extract | FileCheck %s --check-prefix=AUTO
 // RUN: pool-opt %s -split-input-file --pool-to-nvvm="format=isa index-bitwidth=32" | \
 // RUN:   %python %S/Inputs/ptx.py extract | FileCheck %s --check-prefix=AUTO
-// RUN: pool-opt %s -split-input-file --pool-to-nvvm="format=isa index-bitwidth=64" | \
+// RUN: pool-opt %s -split-input-file --pool-to-nvvm="format=isa" | \
 // RUN:   %python %S/Inputs/ptx.py extract | FileCheck %s --check-prefix=WIDE
 
 // AUTO-LABEL: // gpu.binary @max_2d_nhwc_kernel

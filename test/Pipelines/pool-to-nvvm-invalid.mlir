@@ -7,8 +7,8 @@
 // 32-bit kernel indices need sizes known to fit (dynamic shapes do not).
 // RUN: not pool-opt %s --pool-to-nvvm="format=isa index-bitwidth=32" 2>&1 | FileCheck %s --check-prefix=BITS32
 // RUN: not pool-opt %s --pool-to-nvvm="format=isa index-bitwidth=16" 2>&1 | FileCheck %s --check-prefix=BITS16
-// Dynamic shapes with the default: 64-bit, no error.
-// RUN: pool-opt %s --pool-to-nvvm="format=isa" -o /dev/null
+// Dynamic shapes with index-bitwidth=0: 64-bit, no error.
+// RUN: pool-opt %s --pool-to-nvvm="format=isa index-bitwidth=0" -o /dev/null
 
 // BARE: error: pool-gpu-to-nvvm: kernel-abi=bare needs static, identity-layout memref kernel arguments
 // BARE-NOT: error

@@ -20,8 +20,11 @@
 // NAMES-NEXT: global_max_nhwc_kernel
 // NAMES-NEXT: global_avg_nhwc_c3_kernel
 // NAMES-NEXT: adaptive_avg_nchw_kernel
+// NAMES-NEXT: max_2d_nchw_9x9_s1_kernel
+// NAMES-NEXT: avg_2d_nchw_f16_7x7_s1_kernel
 // NAMES-NEXT: max_2d_nchw_dynamic_kernel
 // NAMES-NEXT: global_avg_nhwc_dynamic_kernel
+// NAMES-NEXT: max_2d_nchw_dynamic_5x5_s1_kernel
 // NAMES-NOT: {{.}}
 
 // CHECK-LABEL: # adaptive_avg_nchw_kernel.ptx
@@ -29,6 +32,11 @@
 //  CHECK-NEXT: 0 bytes stack frame, 0 bytes spill stores, 0 bytes spill loads
 //  CHECK-NEXT: Used {{[0-9]+}} registers
 //       CHECK: KERNEL adaptive_avg_nchw_kernel registers {{[0-9]+}} stack 0 spill-stores 0 spill-loads 0: OK
+// CHECK-LABEL: # avg_2d_nchw_f16_7x7_s1_kernel.ptx
+//       CHECK: Function properties for avg_2d_nchw_f16_7x7_s1_kernel
+//  CHECK-NEXT: 0 bytes stack frame, 0 bytes spill stores, 0 bytes spill loads
+//  CHECK-NEXT: Used {{[0-9]+}} registers, used 1 barriers, {{[0-9]+}} bytes smem
+//       CHECK: KERNEL avg_2d_nchw_f16_7x7_s1_kernel registers {{[0-9]+}} stack 0 spill-stores 0 spill-loads 0: OK
 // CHECK-LABEL: # avg_2d_nhwc_f16_kernel.ptx
 //       CHECK: Function properties for avg_2d_nhwc_f16_kernel
 //  CHECK-NEXT: 0 bytes stack frame, 0 bytes spill stores, 0 bytes spill loads
@@ -59,6 +67,16 @@
 //  CHECK-NEXT: 0 bytes stack frame, 0 bytes spill stores, 0 bytes spill loads
 //  CHECK-NEXT: Used {{[0-9]+}} registers
 //       CHECK: KERNEL max_2d_nchw_3x3_s2_kernel registers {{[0-9]+}} stack 0 spill-stores 0 spill-loads 0: OK
+// CHECK-LABEL: # max_2d_nchw_9x9_s1_kernel.ptx
+//       CHECK: Function properties for max_2d_nchw_9x9_s1_kernel
+//  CHECK-NEXT: 0 bytes stack frame, 0 bytes spill stores, 0 bytes spill loads
+//  CHECK-NEXT: Used {{[0-9]+}} registers, used 1 barriers, {{[0-9]+}} bytes smem
+//       CHECK: KERNEL max_2d_nchw_9x9_s1_kernel registers {{[0-9]+}} stack 0 spill-stores 0 spill-loads 0: OK
+// CHECK-LABEL: # max_2d_nchw_dynamic_5x5_s1_kernel.ptx
+//       CHECK: Function properties for max_2d_nchw_dynamic_5x5_s1_kernel
+//  CHECK-NEXT: 0 bytes stack frame, 0 bytes spill stores, 0 bytes spill loads
+//  CHECK-NEXT: Used {{[0-9]+}} registers, used 1 barriers, {{[0-9]+}} bytes smem
+//       CHECK: KERNEL max_2d_nchw_dynamic_5x5_s1_kernel registers {{[0-9]+}} stack 0 spill-stores 0 spill-loads 0: OK
 // CHECK-LABEL: # max_2d_nchw_dynamic_kernel.ptx
 //       CHECK: Function properties for max_2d_nchw_dynamic_kernel
 //  CHECK-NEXT: 0 bytes stack frame, 0 bytes spill stores, 0 bytes spill loads
@@ -71,8 +89,8 @@
 //       CHECK: KERNEL max_2d_nhwc_3x3_s2_kernel registers {{[0-9]+}} stack 0 spill-stores 0 spill-loads 0: OK
 //   CHECK-NOT: {{FAIL|NO KERNEL}}
 
-// BIN-COUNT-9: gpu.binary @{{[a-z0-9_]+}}_kernel  [#gpu.object<#nvvm.target<O = 3, chip = "sm_90", features = "+ptx80">, {{.*}}bin = "\7FELF
-// FATBIN-COUNT-9: gpu.binary @{{[a-z0-9_]+}}_kernel  [#gpu.object<#nvvm.target<O = 3, chip = "sm_90", features = "+ptx80">, {{.*}}"P\EDU\BA
+// BIN-COUNT-12: gpu.binary @{{[a-z0-9_]+}}_kernel  [#gpu.object<#nvvm.target<O = 3, chip = "sm_90", features = "+ptx80">, {{.*}}bin = "\7FELF
+// FATBIN-COUNT-12: gpu.binary @{{[a-z0-9_]+}}_kernel  [#gpu.object<#nvvm.target<O = 3, chip = "sm_90", features = "+ptx80">, {{.*}}"P\EDU\BA
 
 // Window, channels-first (one output per thread, ResNet's stem pool).
 func.func @max_2d_nchw_3x3_s2(%x: tensor<1x64x112x112xf32>) -> tensor<1x64x56x56xf32> {
@@ -109,6 +127,15 @@ func.func @adaptive_avg_nchw(%x: tensor<1x512x14x13xf32>) -> tensor<1x512x7x7xf3
   return %0 : tensor<1x512x7x7xf32>
 }
 
+// Large stride-1 windows: the tiled kernels (workgroup memory, barriers).
+func.func @max_2d_nchw_9x9_s1(%x: tensor<1x64x56x56xf32>) -> tensor<1x64x56x56xf32> {
+  %0 = pool.max %x {kernel = array<i64: 9, 9>, strides = array<i64: 1, 1>, padding = array<i64: 4, 4, 4, 4>, layout = #pool.layout<channels_first>} : tensor<1x64x56x56xf32> -> tensor<1x64x56x56xf32>
+  return %0 : tensor<1x64x56x56xf32>
+}
+func.func @avg_2d_nchw_f16_7x7_s1(%x: tensor<1x64x56x56xf16>) -> tensor<1x64x56x56xf16> {
+  %0 = pool.avg %x {kernel = array<i64: 7, 7>, strides = array<i64: 1, 1>, padding = array<i64: 3, 3, 3, 3>, count_include_pad = true, layout = #pool.layout<channels_first>} : tensor<1x64x56x56xf16> -> tensor<1x64x56x56xf16>
+  return %0 : tensor<1x64x56x56xf16>
+}
 // -----
 
 // Dynamic shapes (memref descriptors).
@@ -119,4 +146,8 @@ func.func @max_2d_nchw_dynamic(%x: tensor<?x?x?x?xf32>) -> tensor<?x?x?x?xf32> {
 func.func @global_avg_nhwc_dynamic(%x: tensor<?x?x?x?xf32>) -> tensor<?x?xf32> {
   %0 = pool.global_avg %x {layout = #pool.layout<channels_last>} : tensor<?x?x?x?xf32> -> tensor<?x?xf32>
   return %0 : tensor<?x?xf32>
+}
+func.func @max_2d_nchw_dynamic_5x5_s1(%x: tensor<?x?x?x?xf32>) -> tensor<?x?x?x?xf32> {
+  %0 = pool.max %x {kernel = array<i64: 5, 5>, strides = array<i64: 1, 1>, layout = #pool.layout<channels_first>} : tensor<?x?x?x?xf32> -> tensor<?x?x?x?xf32>
+  return %0 : tensor<?x?x?x?xf32>
 }

@@ -117,6 +117,10 @@ def ConvertPoolToGPU : Pass<"convert-pool-to-gpu", "mlir::func::FuncOp"> {
       channel count allows (channels-last); taps outside the input are
       skipped by clamped loops, and windows wholly inside the input take a
       copy of the loops with constant bounds that the backend unrolls;
+    - channels-first 2-D windows with stride 1, no dilation and enough taps
+      (`separable-windows`): one block per tile of 32 x (block size / 32)
+      outputs of a plane; the tile's inputs are loaded once into workgroup
+      memory, reduced along W, then along H (two `gpu.barrier`s);
     - global pooling: block reductions, one `gpu.subgroup_reduce` per row
       of a channels-first input, 8 rows of threads meeting in workgroup
       memory after a `gpu.barrier` for channels-last;
@@ -134,6 +138,11 @@ def ConvertPoolToGPU : Pass<"convert-pool-to-gpu", "mlir::func::FuncOp"> {
     Option<"vectorLoads", "vector-loads", "bool", /*default=*/"true",
            "Channels-last kernels load 16-byte vectors of channels where the "
            "static channel count is a multiple of the vector">,
+    Option<"separableWindows", "separable-windows", "bool",
+           /*default=*/"true",
+           "Channels-first 2-D stride-1 windows of about 4x4 and up: one "
+           "block per tile of outputs, the inputs loaded once into workgroup "
+           "memory, rows reduced first">,
     Option<"assertWindowFits", "assert-window-fits", "bool", /*default=*/"true",
            "Check at run time that dynamic spatial sizes fit the window">,
   ];

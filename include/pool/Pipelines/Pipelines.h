@@ -71,6 +71,11 @@ struct PoolGPUPipelineOptions
       llvm::cl::desc("Channels-last kernels load 16-byte vectors where the "
                      "channel count allows"),
       llvm::cl::init(true)};
+  PassOptions::Option<bool> separableWindows{
+      *this, "separable-windows",
+      llvm::cl::desc("Channels-first 2-D stride-1 windows of about 4x4 and "
+                     "up: tiles through workgroup memory, rows first"),
+      llvm::cl::init(true)};
   PassOptions::Option<bool> deviceData{
       *this, "device-data",
       llvm::cl::desc("Functions take and return device buffers (the caller "
@@ -107,9 +112,10 @@ struct PoolGPUPipelineOptions
       llvm::cl::init(GPUKernelABI::Auto), getGPUKernelABIValues()};
   PassOptions::Option<unsigned> indexBitwidth{
       *this, "index-bitwidth",
-      llvm::cl::desc("Kernel index arithmetic (pool-to-nvvm): 32, 64, or 0 "
-                     "(auto: 32 when static sizes prove it exact)"),
-      llvm::cl::init(0)};
+      llvm::cl::desc("Kernel index arithmetic (pool-to-nvvm): 64, 32 (where "
+                     "static sizes prove it exact, else an error) or 0 (32 "
+                     "where exact, else 64)"),
+      llvm::cl::init(64)};
 };
 
 /// pool -> target-neutral GPU kernels: convert-pool-to-gpu, bufferization,

@@ -125,12 +125,16 @@ def PoolGPUToNVVM : Pass<"pool-gpu-to-nvvm", "mlir::ModuleOp"> {
     for the kernels of the pool lowering, which never get overlapping
     buffers.
 
-    `index-bitwidth=0` (the default) makes kernel index arithmetic 32-bit
-    when that is provably exact: bare-pointer kernels (static shapes) with
-    no `index` arguments, every buffer and workgroup array below 2^31
-    elements, and constant launch sizes whose grid x block product is below
-    2^31; every offset a kernel computes is then below 2^31. Otherwise 64.
-    `index-bitwidth=32` where that does not hold is an error naming why.
+    `index-bitwidth=32` makes kernel index arithmetic 32-bit where that is
+    provably exact: bare-pointer kernels (static shapes) with no `index`
+    arguments, every buffer and workgroup array below 2^31 elements, and
+    constant launch sizes whose grid x block product is below 2^31; every
+    offset a kernel computes is then below 2^31. Where that does not hold it
+    is an error naming why; `index-bitwidth=0` falls back to 64 there. The
+    default is 64: without overflow flags on 32-bit offsets LLVM cannot fold
+    constant offsets into addresses (a zero-extended sum is not a sum of
+    zero-extended terms), so 32-bit kernels often have more instructions and
+    unroll less (docs/performance.md).
 
     `toolkit` empty: `/usr/local/cuda` when it exists, else what
     `gpu-module-to-binary` finds (`CUDA_ROOT`, `CUDA_HOME`, `CUDA_PATH`,
@@ -153,10 +157,9 @@ def PoolGPUToNVVM : Pass<"pool-gpu-to-nvvm", "mlir::ModuleOp"> {
            /*default=*/"mlir::pool::GPUKernelABI::Auto",
            "auto, bare (noalias pointers, static shapes) or descriptors",
            [{mlir::pool::getGPUKernelABIValues()}]>,
-    Option<"indexBitwidth", "index-bitwidth", "unsigned", /*default=*/"0",
-           "Width of index arithmetic in the kernels: 32, 64, or 0 (auto: 32 "
-           "when the kernels take bare pointers and every buffer, workgroup "
-           "array and launch size is below 2^31, else 64)">,
+    Option<"indexBitwidth", "index-bitwidth", "unsigned", /*default=*/"64",
+           "Width of index arithmetic in the kernels: 64, 32 (where exact, "
+           "else an error), or 0 (32 where exact, else 64)">,
   ];
   let dependentDialects = ["mlir::LLVM::LLVMDialect",
                            "mlir::gpu::GPUDialect"];

@@ -4,9 +4,10 @@
 // its sizes and window geometry (from the dialect's window arithmetic), and
 // the building blocks every kernel family uses (loads in the accumulator
 // type, combines, the divisor, stores). Each family lives in its own file:
-// Windows.cpp (local and adaptive windows, both layouts), Global.cpp (block
-// reductions); PoolToGPU.cpp holds the host side (buffers, launch) and the
-// pass.
+// Windows.cpp (local and adaptive windows, both layouts), Separable.cpp
+// (large stride-1 channels-first windows through workgroup memory),
+// Global.cpp (block reductions); PoolToGPU.cpp holds the host side (buffers,
+// launch) and the pass.
 //
 // The kernels are target-neutral `gpu.launch` bodies (gpu, scf, arith,
 // memref, vector): the NVVM pipeline and the CPU emulation both start from
@@ -42,6 +43,7 @@ struct GPULoweringOptions {
   int64_t blockSize = 256;
   bool vectorLoads = true;
   bool assertWindowFits = true;
+  bool separableWindows = true;
 };
 
 /// A launch configuration in host values and the kernel it runs.
@@ -98,6 +100,13 @@ public:
   /// and the kernel body for work item `id`.
   LaunchShape planWindows(ArrayRef<Value> inDims, ArrayRef<Value> outDims);
   void buildWindows(Value input, Value output, Value id, Value items);
+  /// The tiled family of large stride-1 channels-first windows
+  /// (Separable.cpp): whether it takes this op, its launch shape, and the
+  /// kernel body of one block.
+  bool useSeparableWindows() const;
+  LaunchShape planSeparable(ArrayRef<Value> outDims);
+  void buildSeparable(Value input, Value output, gpu::KernelDim3 blockIds,
+                      gpu::KernelDim3 threadIds, ValueRange workgroup);
   /// The global family (Global.cpp), on buffers collapsed to
   /// [N, C, S] / [N, S, C] and [N * C].
   LaunchShape planGlobal(ArrayRef<Value> inDims);

@@ -93,6 +93,8 @@ struct LowerPoolToGPU : OpInterfaceRewritePattern<PoolOpInterface> {
       kernelOut = memref::CollapseShapeOp::create(
           rewriter, loc, outBuf, ArrayRef<ReassociationIndices>{all});
       shape = kb.planGlobal(inDims);
+    } else if (kb.useSeparableWindows()) {
+      shape = kb.planSeparable(outDims);
     } else {
       shape = kb.planWindows(inDims, outDims);
     }
@@ -120,6 +122,10 @@ struct LowerPoolToGPU : OpInterfaceRewritePattern<PoolOpInterface> {
         kb.buildGlobal(kernelIn, kernelOut, launch.getBlockIds(),
                        launch.getThreadIds(),
                        launch.getWorkgroupAttributions());
+      } else if (kb.useSeparableWindows()) {
+        kb.buildSeparable(kernelIn, kernelOut, launch.getBlockIds(),
+                          launch.getThreadIds(),
+                          launch.getWorkgroupAttributions());
       } else {
         Value id = arith::AddIOp::create(
             rewriter, loc,
@@ -145,8 +151,10 @@ struct LowerPoolToGPU : OpInterfaceRewritePattern<PoolOpInterface> {
 
 void mlir::pool::populatePoolToGPUPatterns(RewritePatternSet &patterns,
                                            int64_t blockSize, bool vectorLoads,
-                                           bool assertWindowFits) {
+                                           bool assertWindowFits,
+                                           bool separableWindows) {
   GPULoweringOptions opts;
+  opts.separableWindows = separableWindows;
   opts.blockSize = blockSize;
   opts.vectorLoads = vectorLoads;
   opts.assertWindowFits = assertWindowFits;
@@ -167,7 +175,7 @@ struct ConvertPoolToGPUPass
     }
     RewritePatternSet patterns(&getContext());
     populatePoolToGPUPatterns(patterns, blockSize, vectorLoads,
-                              assertWindowFits);
+                              assertWindowFits, separableWindows);
     if (failed(
             lowerPoolOps(getOperation(), std::move(patterns), "a GPU kernel")))
       signalPassFailure();

@@ -318,3 +318,45 @@ func.func @global_avg_nhwc_empty_batch(%x: tensor<0x7x7x256xf32>) -> tensor<0x25
   %0 = pool.global_avg %x {layout = #pool.layout<channels_last>} : tensor<0x7x7x256xf32> -> tensor<0x256xf32>
   return %0 : tensor<0x256xf32>
 }
+
+// -----
+
+// Channels-first 9x9 stride-1 window: one block per tile of 8 x 32 outputs
+// (2 planes x 2 row tiles x 2 column tiles = 8 blocks of 256); the tile's
+// 16 x 40 inputs go to workgroup memory, then the 16 x 32 row results; a
+// barrier after each phase. With 64 threads a tile is 2 x 32 outputs.
+// CHECK-LABEL: func.func @max_2d_nchw_9x9_s1_tiled(
+//       CHECK:   gpu.launch blocks({{.*}}) in (%{{[a-z0-9]+}} = %c8{{[_0-9]*}}, {{.*}} threads({{.*}}) in (%{{[a-z0-9]+}} = %c256{{[_0-9]*}}, {{.*}} workgroup(%[[TILE:[a-z0-9_]+]] : memref<16x40xf32, #gpu.address_space<workgroup>>, %[[ROWS:[a-z0-9_]+]] : memref<16x32xf32, #gpu.address_space<workgroup>>) {
+//       CHECK:     scf.for
+//       CHECK:       memref.load {{.*}} : memref<1x2x10x37xf32>
+//       CHECK:       memref.store {{.*}}, %[[TILE]]
+//       CHECK:     gpu.barrier
+//       CHECK:     scf.for
+//       CHECK:       memref.load %[[TILE]]
+//       CHECK:       memref.store {{.*}}, %[[ROWS]]
+//       CHECK:     gpu.barrier
+//       CHECK:     scf.for
+//       CHECK:       memref.load %[[ROWS]]
+//       CHECK:       memref.store {{.*}} : memref<1x2x10x37xf32>
+//   CHECK-NOT:     gpu.barrier
+//       CHECK:     gpu.terminator
+// OPTS-LABEL: func.func @max_2d_nchw_9x9_s1_tiled(
+//       OPTS:   gpu.launch {{.*}} workgroup(%{{.*}} : memref<10x40xf32, #gpu.address_space<workgroup>>, %{{.*}} : memref<10x32xf32, #gpu.address_space<workgroup>>) {
+func.func @max_2d_nchw_9x9_s1_tiled(%x: tensor<1x2x10x37xf32>) -> tensor<1x2x10x37xf32> {
+  %0 = pool.max %x {kernel = array<i64: 9, 9>, strides = array<i64: 1, 1>, padding = array<i64: 4, 4, 4, 4>, layout = #pool.layout<channels_first>} : tensor<1x2x10x37xf32> -> tensor<1x2x10x37xf32>
+  return %0 : tensor<1x2x10x37xf32>
+}
+
+// -----
+
+// 3x3 stride 1 stays direct (6.75 tiled reads per output against 9), as
+// do strided and dilated large windows.
+// CHECK-LABEL: func.func @max_2d_nchw_direct_kinds(
+//   CHECK-NOT:   workgroup
+//       CHECK:   return
+func.func @max_2d_nchw_direct_kinds(%x: tensor<1x2x16x16xf32>) -> (tensor<1x2x16x16xf32>, tensor<1x2x4x4xf32>, tensor<1x2x8x8xf32>) {
+  %0 = pool.max %x {kernel = array<i64: 3, 3>, strides = array<i64: 1, 1>, padding = array<i64: 1, 1, 1, 1>, layout = #pool.layout<channels_first>} : tensor<1x2x16x16xf32> -> tensor<1x2x16x16xf32>
+  %1 = pool.max %x {kernel = array<i64: 7, 7>, strides = array<i64: 3, 3>, layout = #pool.layout<channels_first>} : tensor<1x2x16x16xf32> -> tensor<1x2x4x4xf32>
+  %2 = pool.max %x {kernel = array<i64: 5, 5>, strides = array<i64: 1, 1>, dilations = array<i64: 2, 2>, padding = array<i64: 0, 0, 0, 0>, layout = #pool.layout<channels_first>} : tensor<1x2x16x16xf32> -> tensor<1x2x8x8xf32>
+  return %0, %1, %2 : tensor<1x2x16x16xf32>, tensor<1x2x4x4xf32>, tensor<1x2x8x8xf32>
+}

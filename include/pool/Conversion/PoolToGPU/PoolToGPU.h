@@ -19,7 +19,8 @@ namespace pool {
 /// checks on the host before the launch. `blockSize` must be a multiple of
 /// 32 up to 1024.
 void populatePoolToGPUPatterns(RewritePatternSet &patterns, int64_t blockSize,
-                               bool vectorLoads, bool assertWindowFits = true);
+                               bool vectorLoads, bool assertWindowFits = true,
+                               bool separableWindows = true);
 
 } // namespace pool
 } // namespace mlir

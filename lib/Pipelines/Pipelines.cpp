@@ -34,6 +34,8 @@ void mlir::pool::buildPoolToBufferizedLinalgPipeline(
     toVector.assertWindowFits = options.assertWindowFits;
     toVector.strategy = options.strategy;
     toVector.vectorBits = options.vectorBits;
+    toVector.targetCpu = options.targetCpu;
+    toVector.minParallelBytes = options.minParallelBytes;
     pm.addNestedPass<func::FuncOp>(createConvertPoolToVector(toVector));
   }
   pm.addNestedPass<func::FuncOp>(createConvertPoolToLinalg(toLinalg));

@@ -15,9 +15,9 @@
 // RUN: diff %t.parallel2 %t.serial
 // RUN: diff %t.parallel3 %t.serial
 // RUN: FileCheck %s < %t.parallel
-// RUN: pool-opt %s --pool-to-llvm=threads=0 > %t.omp.parallel
-// RUN: pool-opt %s --pool-to-llvm=threads=0 > %t.omp.parallel2
-// RUN: pool-opt %s --pool-to-llvm=threads=0 --mlir-disable-threading > %t.omp.serial
+// RUN: pool-opt %s --pool-to-llvm="threads=0 min-parallel-bytes=0" > %t.omp.parallel
+// RUN: pool-opt %s --pool-to-llvm="threads=0 min-parallel-bytes=0" > %t.omp.parallel2
+// RUN: pool-opt %s --pool-to-llvm="threads=0 min-parallel-bytes=0" --mlir-disable-threading > %t.omp.serial
 // RUN: diff %t.omp.parallel %t.omp.serial
 // RUN: diff %t.omp.parallel2 %t.omp.serial
 // RUN: FileCheck %s --check-prefix=OMP < %t.omp.parallel

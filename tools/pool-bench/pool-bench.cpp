@@ -30,7 +30,12 @@
 #include "mlir/InitAllExtensions.h"
 #include "mlir/Parser/Parser.h"
 #include "mlir/Transforms/Passes.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Program.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/TargetSelect.h"
@@ -41,6 +46,9 @@
 #endif
 
 #include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <functional>
 #include <dlfcn.h>
 #include <optional>
 #include <sstream>
@@ -60,6 +68,29 @@ static cl::opt<int> repeat("repeat", cl::desc("Timed runs (median)"),
                            cl::init(10), cl::cat(category));
 static cl::opt<int> warmup("warmup", cl::desc("Untimed runs first"),
                            cl::init(3), cl::cat(category));
+static cl::opt<std::string>
+    targetCPU("target-cpu",
+              cl::desc("CPU to plan and compile our kernels and upstream's "
+                       "for (an LLVM CPU name, e.g. znver3 or x86-64-v3 for "
+                       "AVX2 code on an AVX-512 host; default: the host)"),
+              cl::init("host"), cl::cat(category));
+static cl::opt<std::string> jsonPath(
+    "json", cl::desc("Also write the results as JSON to this file (for "
+                     "bench/plot.py)"),
+    cl::init(""), cl::cat(category));
+static cl::opt<std::string> torchPython(
+    "torch-python",
+    cl::desc("Python with PyTorch for the PyTorch column (empty: none)"),
+    cl::init("/usr/bin/python3"), cl::cat(category));
+static cl::opt<std::string> torchScript(
+    "torch-script", cl::desc("The PyTorch timing script"),
+    cl::init(POOL_SOURCE_DIR "/bench/torch-pool.py"), cl::cat(category));
+static cl::opt<bool> forkJoin(
+    "fork-join",
+    cl::desc("Measure what a parallel op costs over a serial one (OpenMP "
+             "fork/join with --num-threads threads) on small ops, and exit"),
+    cl::init(false), cl::cat(category));
+static std::string rooflineCheck;
 static cl::opt<std::string> filter("filter",
                                    cl::desc("Only shapes whose name has this"),
                                    cl::init(""), cl::cat(category));
@@ -72,15 +103,35 @@ struct Bench {
   std::string attrs; // its attributes but layout
   bool channelsLast;
   std::vector<int64_t> in;
-  // Window for oneDNN and the upstream lowering (local and global ops).
+  // Window for oneDNN, PyTorch and the upstream lowering (local and global
+  // ops).
   std::vector<int64_t> kernel, strides, padBegin, padEnd;
+  // Adaptive ops: the output size (PyTorch).
+  std::vector<int64_t> outputSize = {};
+  ElemKind elem = ElemKind::F32;
+  bool countIncludePad = false;
 };
 
-std::string tensorType(ArrayRef<int64_t> shape, StringRef kind = "tensor") {
+/// The MLIR spelling of an element kind.
+std::string elemTypeName(ElemKind kind) {
+  switch (kind) {
+  case ElemKind::F16:
+    return "f16";
+  case ElemKind::BF16:
+    return "bf16";
+  case ElemKind::F64:
+    return "f64";
+  default:
+    return "f32";
+  }
+}
+
+std::string tensorType(ArrayRef<int64_t> shape, StringRef kind = "tensor",
+                       ElemKind elem = ElemKind::F32) {
   std::string s = kind.str() + "<";
   for (int64_t d : shape)
     s += std::to_string(d) + "x";
-  return s + "f32>";
+  return s + elemTypeName(elem) + ">";
 }
 
 std::string layoutAttr(bool cl) {
@@ -99,8 +150,9 @@ std::string oursModule(const Bench &b, ArrayRef<int64_t> out) {
              "  %0 = pool.{4} %x {{{5}} : {2} -> {3}\n"
              "  bufferization.materialize_in_destination %0 in restrict "
              "writable %out : ({3}, {1}) -> ()\n  return\n}\n",
-             tensorType(b.in, "memref"), tensorType(out, "memref"),
-             tensorType(b.in), tensorType(out), b.op, attrs)
+             tensorType(b.in, "memref", b.elem),
+             tensorType(out, "memref", b.elem), tensorType(b.in, "tensor", b.elem),
+             tensorType(out, "tensor", b.elem), b.op, attrs)
       .str();
 }
 
@@ -112,7 +164,7 @@ std::optional<std::string> upstreamModule(const Bench &b,
                                           ArrayRef<int64_t> out) {
   bool isMax = b.op == "max" || b.op == "global_max";
   bool global = b.op.rfind("global", 0) == 0;
-  if (b.op.rfind("adaptive", 0) == 0)
+  if (b.op.rfind("adaptive", 0) == 0 || b.elem != ElemKind::F32)
     return std::nullopt;
   int64_t n = b.in.size() - 2;
   std::string inT = tensorType(b.in), outT = tensorType(out);
@@ -230,27 +282,97 @@ void buildUpstreamPipeline(OpPassManager &pm) {
   pool::buildLinalgLoopsToLLVMPipeline(pm);
 }
 
-/// Reads every input byte and writes every output byte once, with
-/// `nthreads` threads: the memory roofline for the same bytes. The read is an
-/// OR over 64-bit words (vectorizes to full-width loads), the write a fill.
+/// Threads that live for the whole run: the roofline's parallel form wakes
+/// them per call (a generation counter they spin on) instead of spawning
+/// threads per call, which would cost more than small shapes take.
+class SpinPool {
+public:
+  explicit SpinPool(int n) : n(std::max(n, 1)) {
+    for (int t = 1; t < this->n; ++t)
+      workers.emplace_back([this, t] { loop(t); });
+  }
+  ~SpinPool() {
+    stop = true;
+    generation.fetch_add(1);
+    for (std::thread &w : workers)
+      w.join();
+  }
+  /// Runs fn(t, n) on every thread t in [0, n), the caller as thread 0.
+  void run(std::function<void(int, int)> fn) {
+    job = std::move(fn);
+    pending.store(n - 1);
+    generation.fetch_add(1, std::memory_order_release);
+    job(0, n);
+    while (pending.load(std::memory_order_acquire) != 0)
+      std::this_thread::yield();
+  }
+  int size() const { return n; }
+
+private:
+  void loop(int t) {
+    uint64_t seen = 0;
+    while (true) {
+      uint64_t g;
+      while ((g = generation.load(std::memory_order_acquire)) == seen)
+        std::this_thread::yield();
+      seen = g;
+      if (stop)
+        return;
+      job(t, n);
+      pending.fetch_sub(1, std::memory_order_acq_rel);
+    }
+  }
+  int n;
+  std::vector<std::thread> workers;
+  std::function<void(int, int)> job;
+  std::atomic<uint64_t> generation{0};
+  std::atomic<int> pending{0};
+  std::atomic<bool> stop{false};
+};
+
+/// Reads `nIn` floats of `in` and writes `nOut` floats of `out`, part `t`
+/// of `nt`: the memory roofline for the same bytes. The read is an OR over
+/// 64-bit words, the write a fill; compiled for AVX-512, AVX2 and a
+/// baseline (target_clones, picked at load time) so that it runs at full
+/// vector width on every x86 host.
+__attribute__((target_clones("avx512f", "avx2", "default"))) void
+streamPart(const float *in, int64_t nIn, float *out, int64_t nOut, int t,
+           int nt) {
+  const auto *words = reinterpret_cast<const uint64_t *>(in);
+  int64_t nWords = nIn / 2;
+  uint64_t acc = 0;
+  for (int64_t i = nWords * t / nt, e = nWords * (t + 1) / nt; i < e; ++i)
+    acc |= words[i];
+  float value = static_cast<float>(acc & 1);
+  int64_t lo = nOut * t / nt, hi = nOut * (t + 1) / nt;
+  // Outputs beyond the caches are written around them (non-temporal
+  // stores), as memcpy does: no read for ownership.
+  if (nOut * 4 < (8 << 20)) {
+    for (int64_t i = lo; i < hi; ++i)
+      out[i] = value;
+    return;
+  }
+  typedef float Line __attribute__((vector_size(64)));
+  Line line = {value, value, value, value, value, value, value, value,
+               value, value, value, value, value, value, value, value};
+  // Whole aligned 64-byte lines, the ends plain.
+  int64_t a = lo;
+  while (a < hi && reinterpret_cast<uintptr_t>(out + a) % 64 != 0)
+    ++a;
+  int64_t z = a + (hi - a) / 16 * 16;
+  for (int64_t i = lo; i < a; ++i)
+    out[i] = value;
+  for (int64_t i = a; i < z; i += 16)
+    __builtin_nontemporal_store(line, reinterpret_cast<Line *>(out + i));
+  for (int64_t i = z; i < hi; ++i)
+    out[i] = value;
+}
+
 void streamingKernel(const float *in, int64_t nIn, float *out, int64_t nOut,
-                     int nthreads) {
-  auto work = [&](int t, int nt) {
-    const auto *words = reinterpret_cast<const uint64_t *>(in);
-    int64_t nWords = nIn / 2;
-    uint64_t acc = 0;
-    for (int64_t i = nWords * t / nt, e = nWords * (t + 1) / nt; i < e; ++i)
-      acc |= words[i];
-    float value = static_cast<float>(acc & 1);
-    std::fill(out + nOut * t / nt, out + nOut * (t + 1) / nt, value);
-  };
-  if (nthreads <= 1)
-    return work(0, 1);
-  std::vector<std::thread> pool;
-  for (int t = 0; t < nthreads; ++t)
-    pool.emplace_back(work, t, nthreads);
-  for (std::thread &th : pool)
-    th.join();
+                     SpinPool &pool) {
+  if (pool.size() == 1)
+    return streamPart(in, nIn, out, nOut, 0, 1);
+  pool.run([&](int t, int nt) { streamPart(in, nIn, out, nOut, t, nt); });
 }
 
 #if POOL_HAVE_ONEDNN
@@ -285,121 +407,293 @@ memory::dims logicalDims(ArrayRef<int64_t> shape, bool cl) {
 struct Row {
   std::string name;
   double bytes = 0;
-  std::optional<double> roofline, dnnlPlain, dnnlBlocked, upstream, ours;
+  std::optional<double> roofline, dnnlPlain, dnnlBlocked, upstream, torch,
+      torchOther, ours;
   std::string notes;
 };
+
+std::string joinInts(ArrayRef<int64_t> v) {
+  std::string s;
+  for (int64_t x : v)
+    s += (s.empty() ? "" : ", ") + std::to_string(x);
+  return s;
+}
+
+/// A local window, symmetric padding (begin = end = pad).
+Bench window(std::string name, std::string op, bool cl,
+             std::vector<int64_t> in, std::vector<int64_t> k,
+             std::vector<int64_t> st, std::vector<int64_t> pad,
+             bool includePad = false, ElemKind elem = ElemKind::F32) {
+  std::vector<int64_t> both = pad;
+  both.insert(both.end(), pad.begin(), pad.end());
+  std::string attrs = "kernel = array<i64: " + joinInts(k) +
+                      ">, strides = array<i64: " + joinInts(st) +
+                      ">, padding = array<i64: " + joinInts(both) + ">";
+  if (op == "avg")
+    attrs += std::string(", count_include_pad = ") +
+             (includePad ? "true" : "false");
+  Bench b{std::move(name), std::move(op), attrs, cl, std::move(in), k, st,
+          pad, pad};
+  b.elem = elem;
+  b.countIncludePad = includePad;
+  return b;
+}
+
+/// A global pooling: oneDNN's window is the whole spatial extent.
+Bench global(std::string name, std::string op, bool cl,
+             std::vector<int64_t> in, ElemKind elem = ElemKind::F32) {
+  int64_t n = in.size() - 2;
+  std::vector<int64_t> k(in.begin() + (cl ? 1 : 2),
+                         in.begin() + (cl ? 1 : 2) + n);
+  Bench b{std::move(name), std::move(op), "", cl, std::move(in), k,
+          std::vector<int64_t>(n, 1), std::vector<int64_t>(n, 0),
+          std::vector<int64_t>(n, 0)};
+  b.elem = elem;
+  return b;
+}
+
+Bench adaptive(std::string name, std::string op, std::vector<int64_t> in,
+               std::vector<int64_t> outSize) {
+  Bench b{std::move(name), std::move(op),
+          "output_size = array<i64: " + joinInts(outSize) + ">",
+          false, std::move(in), {}, {}, {}, {}};
+  b.outputSize = std::move(outSize);
+  return b;
+}
 } // namespace
 
 static std::vector<Bench> getBenches() {
   std::vector<Bench> v;
-  auto stem = [&](int64_t n, bool cl) {
-    std::vector<int64_t> in = cl ? std::vector<int64_t>{n, 112, 112, 64}
-                                 : std::vector<int64_t>{n, 64, 112, 112};
-    v.push_back({llvm::formatv("stem max 3x3/2 p1 {0}x64x112x112 {1}", n,
-                               cl ? "NHWC" : "NCHW"),
-                 "max",
-                 "kernel = array<i64: 3, 3>, strides = array<i64: 2, 2>, "
-                 "padding = array<i64: 1, 1, 1, 1>",
-                 cl,
-                 in,
-                 {3, 3},
-                 {2, 2},
-                 {1, 1},
-                 {1, 1}});
+  auto tag = [](bool cl, int64_t rank) -> std::string {
+    static const char *cf[] = {"", "NCW", "NCHW", "NCDHW"};
+    static const char *clast[] = {"", "NWC", "NHWC", "NDHWC"};
+    return cl ? clast[rank] : cf[rank];
   };
-  stem(1, false), stem(1, true), stem(16, false), stem(16, true);
-  for (int64_t n : {1, 64})
-    for (bool cl : {false, true})
-      v.push_back({llvm::formatv("global avg {0}x2048x7x7 {1}", n,
-                                 cl ? "NHWC" : "NCHW"),
-                   "global_avg",
-                   "",
-                   cl,
-                   cl ? std::vector<int64_t>{n, 7, 7, 2048}
-                      : std::vector<int64_t>{n, 2048, 7, 7},
-                   {7, 7},
-                   {1, 1},
-                   {0, 0},
-                   {0, 0}});
-  v.push_back({"Keras AveragePooling1D(2) 32x1000x256 NWC",
-               "avg",
-               "kernel = array<i64: 2>",
-               true,
-               {32, 1000, 256},
-               {2},
-               {2},
-               {0},
-               {0}});
-  for (auto [keras, op] : {std::pair<const char *, const char *>{
-                               "GlobalMaxPooling1D", "global_max"},
-                           {"GlobalAveragePooling1D", "global_avg"}})
-    v.push_back({std::string(keras) + " 64x300x512 NWC",
-                 op,
-                 "",
-                 true,
-                 {64, 300, 512},
-                 {300},
-                 {1},
-                 {0},
-                 {0}});
+  auto shape = [](ArrayRef<int64_t> s) {
+    std::string r;
+    for (int64_t d : s)
+      r += (r.empty() ? "" : "x") + std::to_string(d);
+    return r;
+  };
+  // Logical N, C, spatial... to the layout's order.
+  auto in = [](bool cl, std::vector<int64_t> ncs) {
+    if (!cl)
+      return ncs;
+    std::vector<int64_t> r = {ncs[0]};
+    r.insert(r.end(), ncs.begin() + 2, ncs.end());
+    r.push_back(ncs[1]);
+    return r;
+  };
   for (bool cl : {false, true}) {
-    std::vector<int64_t> in = cl ? std::vector<int64_t>{1, 56, 56, 64}
-                                 : std::vector<int64_t>{1, 64, 56, 56};
-    // The 3x3 stride-1 baseline the large windows are measured against.
-    v.push_back(
-        {llvm::formatv("max 3x3/1 p1 1x64x56x56 {0}", cl ? "NHWC" : "NCHW"),
-         "max",
-         "kernel = array<i64: 3, 3>, strides = array<i64: 1, 1>, "
-         "padding = array<i64: 1, 1, 1, 1>",
-         cl,
-         in,
-         {3, 3},
-         {1, 1},
-         {1, 1},
-         {1, 1}});
-    v.push_back(
-        {llvm::formatv("avg 7x7/1 p3 1x64x56x56 {0}", cl ? "NHWC" : "NCHW"),
-         "avg",
-         "kernel = array<i64: 7, 7>, strides = array<i64: 1, 1>, "
-         "padding = array<i64: 3, 3, 3, 3>, count_include_pad = true",
-         cl,
-         in,
-         {7, 7},
-         {1, 1},
-         {3, 3},
-         {3, 3}});
-    v.push_back(
-        {llvm::formatv("max 9x9/1 p4 1x64x56x56 {0}", cl ? "NHWC" : "NCHW"),
-         "max",
-         "kernel = array<i64: 9, 9>, strides = array<i64: 1, 1>, "
-         "padding = array<i64: 4, 4, 4, 4>",
-         cl,
-         in,
-         {9, 9},
-         {1, 1},
-         {4, 4},
-         {4, 4}});
+    // ResNet stem, one image and a batch (the batch of 64 is DRAM-bound).
+    for (int64_t n : {1, 16, 64}) {
+      auto i = in(cl, {n, 64, 112, 112});
+      v.push_back(window("stem max 3x3/2 p1 " + shape(i) + " " + tag(cl, 2),
+                         "max", cl, i, {3, 3}, {2, 2}, {1, 1}));
+    }
+    // ResNet head.
+    for (int64_t n : {1, 64}) {
+      auto i = in(cl, {n, 2048, 7, 7});
+      v.push_back(global("global avg " + shape(i) + " " + tag(cl, 2),
+                         "global_avg", cl, i));
+    }
+    // Stride-1 windows: 3x3 and the large ones that must not cost more
+    // per output.
+    auto i = in(cl, {1, 64, 56, 56});
+    v.push_back(window("max 3x3/1 p1 " + shape(i) + " " + tag(cl, 2), "max",
+                       cl, i, {3, 3}, {1, 1}, {1, 1}));
+    v.push_back(window("avg 7x7/1 p3 " + shape(i) + " " + tag(cl, 2), "avg",
+                       cl, i, {7, 7}, {1, 1}, {3, 3}, true));
+    v.push_back(window("max 9x9/1 p4 " + shape(i) + " " + tag(cl, 2), "max",
+                       cl, i, {9, 9}, {1, 1}, {4, 4}));
+    // Channel counts that are no multiple of 8 or 16, odd sizes.
+    auto rgb = in(cl, {1, 3, 224, 224});
+    v.push_back(window("max 3x3/2 " + shape(rgb) + " " + tag(cl, 2), "max",
+                       cl, rgb, {3, 3}, {2, 2}, {0, 0}));
+    auto incep = in(cl, {8, 64, 147, 147});
+    v.push_back(window("max 3x3/2 " + shape(incep) + " " + tag(cl, 2), "max",
+                       cl, incep, {3, 3}, {2, 2}, {0, 0}));
+    auto odd = in(cl, {8, 1000, 13, 13});
+    v.push_back(global("global max " + shape(odd) + " " + tag(cl, 2),
+                       "global_max", cl, odd));
+    auto avg35 = in(cl, {8, 300, 35, 35});
+    v.push_back(window("avg 3x3/1 p1 " + shape(avg35) + " " + tag(cl, 2),
+                       "avg", cl, avg35, {3, 3}, {1, 1}, {1, 1}, false));
+    // 3-D.
+    auto vol = in(cl, {2, 32, 17, 35, 35});
+    v.push_back(window("3-D max 3x3x3/2 p1 " + shape(vol) + " " + tag(cl, 3),
+                       "max", cl, vol, {3, 3, 3}, {2, 2, 2}, {1, 1, 1}));
   }
-  v.push_back({"3-D max 2x2x2/2 8x64x16x56x56 NCDHW",
-               "max",
-               "kernel = array<i64: 2, 2, 2>",
-               false,
-               {8, 64, 16, 56, 56},
-               {2, 2, 2},
-               {2, 2, 2},
-               {0, 0, 0},
-               {0, 0, 0}});
+  v.push_back(window("3-D max 2x2x2/2 8x64x16x56x56 NCDHW", "max", false,
+                     {8, 64, 16, 56, 56}, {2, 2, 2}, {2, 2, 2}, {0, 0, 0}));
+  // Keras 1-D, channels last.
+  v.push_back(window("Keras AveragePooling1D(2) 32x1000x256 NWC", "avg", true,
+                     {32, 1000, 256}, {2}, {2}, {0}));
+  v.push_back(window("Keras MaxPooling1D(3, 2) 32x147x300 NWC", "max", true,
+                     {32, 147, 300}, {3}, {2}, {0}));
+  for (auto [keras, op] :
+       {std::pair<const char *, const char *>{"GlobalMaxPooling1D",
+                                              "global_max"},
+        {"GlobalAveragePooling1D", "global_avg"}}) {
+    v.push_back(global(std::string(keras) + " 64x300x512 NWC", op, true,
+                       {64, 300, 512}));
+    v.push_back(global(std::string(keras) + " 64x512x300 NWC", op, true,
+                       {64, 512, 300}));
+  }
+  // Half-precision inputs (f32 accumulation).
+  v.push_back(window("stem max 3x3/2 p1 16x112x112x64 NHWC f16", "max", true,
+                     {16, 112, 112, 64}, {3, 3}, {2, 2}, {1, 1}, false,
+                     ElemKind::F16));
+  v.push_back(global("global avg 64x7x7x2048 NHWC bf16", "global_avg", true,
+                     {64, 7, 7, 2048}, ElemKind::BF16));
+  v.push_back(window("avg 3x3/2 p1 16x64x56x56 NCHW bf16", "avg", false,
+                     {16, 64, 56, 56}, {3, 3}, {2, 2}, {1, 1}, true,
+                     ElemKind::BF16));
   for (int64_t s : {14, 15})
-    v.push_back({llvm::formatv("adaptive avg to 7x7 1x512x{0}x{0} NCHW", s),
-                 "adaptive_avg",
-                 "output_size = array<i64: 7, 7>",
-                 false,
-                 {1, 512, s, s},
-                 {},
-                 {},
-                 {},
-                 {}});
+    v.push_back(adaptive(llvm::formatv("adaptive avg to 7x7 1x512x{0}x{0} "
+                                       "NCHW",
+                                       s),
+                         "adaptive_avg", {1, 512, s, s}, {7, 7}));
   return v;
+}
+
+/// PyTorch's median time for `b` (bench/torch-pool.py, run by
+/// `torchPython`): the input is written as .npy, PyTorch's result read back
+/// and checked against `expected` before its times count.
+static void timeTorch(const Bench &b, const HostTensor &input,
+                      const HostTensor &expected, Tolerance tol, Row &row) {
+  if (torchPython.empty())
+    return;
+  llvm::SmallString<128> dir;
+  if (llvm::sys::fs::createUniqueDirectory("pool-bench-torch", dir)) {
+    row.notes += " [PyTorch: no temporary directory]";
+    return;
+  }
+  std::string inPath = (dir + "/x.npy").str(), outPath = (dir + "/y.npy").str(),
+              resPath = (dir + "/r.json").str();
+  std::string error;
+  llvm::scope_exit cleanup([&] {
+    llvm::sys::fs::remove(inPath);
+    llvm::sys::fs::remove(outPath);
+    llvm::sys::fs::remove(resPath);
+    llvm::sys::fs::remove(dir);
+  });
+  if (failed(writeNpy(inPath, input, error))) {
+    row.notes += " [PyTorch: " + error + "]";
+    return;
+  }
+  int64_t rank = b.in.size() - 2;
+  std::string spec =
+      llvm::formatv("{{\"op\": \"{0}\", \"rank\": {1}, \"layout\": \"{2}\", "
+                    "\"dtype\": \"{3}\", \"kernel\": [{4}], \"strides\": [{5}], "
+                    "\"pad_begin\": [{6}], \"pad_end\": [{7}], "
+                    "\"include_pad\": {8}, \"output_size\": [{9}]}",
+                    b.op, rank, b.channelsLast ? "cl" : "cf",
+                    elemTypeName(b.elem), joinInts(b.kernel),
+                    joinInts(b.strides), joinInts(b.padBegin),
+                    joinInts(b.padEnd), b.countIncludePad ? "true" : "false",
+                    joinInts(b.outputSize))
+          .str();
+  std::string threadArg = std::to_string(threads),
+              repeatArg = std::to_string(repeat),
+              warmupArg = std::to_string(warmup);
+  llvm::SmallVector<llvm::StringRef> argv = {
+      torchPython, torchScript, "--spec",   spec,      "--input",
+      inPath,      "--output",  outPath,    "--threads", threadArg,
+      "--repeat",  repeatArg,   "--warmup", warmupArg};
+  std::optional<llvm::StringRef> redirects[] = {std::nullopt,
+                                                llvm::StringRef(resPath),
+                                                std::nullopt};
+  std::string execError;
+  int rc = llvm::sys::ExecuteAndWait(torchPython, argv, std::nullopt,
+                                     redirects, 0, 0, &execError);
+  auto result = llvm::MemoryBuffer::getFile(resPath);
+  if (rc != 0 || !result) {
+    row.notes += " [PyTorch: " +
+                 (execError.empty() ? "exit " + std::to_string(rc) : execError) +
+                 "]";
+    return;
+  }
+  auto json = llvm::json::parse((*result)->getBuffer());
+  if (!json) {
+    llvm::consumeError(json.takeError());
+    row.notes += " [PyTorch: bad output]";
+    return;
+  }
+  const llvm::json::Object *obj = json->getAsObject();
+  if (auto note = obj->getString("note"); note && !note->empty())
+    row.notes += " [PyTorch: " + note->str() + "]";
+  std::optional<double> same = obj->getNumber("same");
+  if (!same)
+    return;
+  ElemKind outKind =
+      b.elem == ElemKind::F32 ? ElemKind::F32 : ElemKind::F32;
+  FailureOr<HostTensor> got = readNpy(outPath, outKind, error);
+  if (failed(got)) {
+    row.notes += " [PyTorch: " + error + "]";
+    return;
+  }
+  // PyTorch's result is f32 (widened from its f16/bf16 result).
+  HostTensor want(ElemKind::F32, expected.getShape());
+  for (int64_t i = 0; i < want.getNumElements(); ++i)
+    want.setDouble(i, expected.getDouble(i));
+  Tolerance t = tol;
+  if (b.elem != ElemKind::F32)
+    t = getAverageTolerance(b.elem);
+  Comparison cmp = compare(*got, want, t);
+  if (!cmp.ok()) {
+    row.notes += " [PyTorch WRONG: " + cmp.firstMismatch + "]";
+    return;
+  }
+  row.torch = *same / 1e3;
+  if (std::optional<double> other = obj->getNumber("other"))
+    row.torchOther = *other / 1e3;
+}
+
+/// --fork-join: each op of a series of small global averages (NHWC, C =
+/// 2048, 0.1 MB to 6.4 MB) compiled serial and parallel on `threads`
+/// threads; prints the median time per call of both and their difference,
+/// the price of a fork/join at that size.
+static int measureForkJoin(DialectRegistry &registry) {
+  llvm::outs() << "| input + output | serial us | " << threads
+               << " threads us | parallel - serial us |\n|---|---|---|---|\n";
+  for (int64_t hw : {2, 3, 7, 10, 14, 20, 28}) {
+    MLIRContext ctx(registry);
+    ctx.loadAllAvailableDialects();
+    Bench b = global("fork-join", "global_avg", true, {1, hw, hw, 2048});
+    std::vector<int64_t> out = {1, 2048};
+    HostTensor input(ElemKind::F32, b.in), result(ElemKind::F32, out);
+    std::mt19937_64 rng(1);
+    input.fillRandom(rng);
+    std::optional<double> times[2];
+    for (int parallel : {0, 1}) {
+      OwningOpRef<ModuleOp> mod =
+          parseSourceString<ModuleOp>(oursModule(b, out), &ctx);
+      pool::PoolPipelineOptions options;
+      options.threads = parallel ? threads : 1;
+      options.minParallelBytes = parallel ? 0 : -1;
+      if (targetCPU != "host")
+        options.targetCpu = targetCPU;
+      std::string error;
+      auto jit = JitModule::compile(*mod, options, error);
+      if (failed(jit)) {
+        llvm::errs() << error << "\n";
+        return 1;
+      }
+      auto call = (*jit)->bindInPlace("ours", {&input, &result}, error);
+      if (failed(call)) {
+        llvm::errs() << error << "\n";
+        return 1;
+      }
+      times[parallel] = medianSeconds(100, std::max<int>(repeat, 2000), *call);
+    }
+    double bytes = input.getSizeInBytes() + result.getSizeInBytes();
+    llvm::outs() << llvm::formatv("| {0:f2} MB | {1:f2} | {2:f2} | {3:f2} |\n",
+                                  bytes / 1e6, *times[0] * 1e6,
+                                  *times[1] * 1e6,
+                                  (*times[1] - *times[0]) * 1e6);
+  }
+  return 0;
 }
 
 int main(int argc, char **argv) {
@@ -410,15 +704,20 @@ int main(int argc, char **argv) {
   cl::ParseCommandLineOptions(
       argc, argv,
       "pool-bench: pooling kernels against the memory roofline, upstream "
-      "MLIR's lowering and oneDNN (where built with it)\n");
+      "MLIR's lowering, oneDNN (where built with it) and PyTorch (where "
+      "--torch-python has it)\n");
+  JitModule::setTargetCPU(targetCPU);
   if (auto setThreads = reinterpret_cast<void (*)(int)>(
           dlsym(RTLD_DEFAULT, "omp_set_num_threads")))
     setThreads(threads);
+  SpinPool pool(threads);
 
   DialectRegistry registry;
   registerAllDialects(registry);
   registerAllExtensions(registry);
   pool::registerAllPoolDialects(registry);
+  if (forkJoin)
+    return measureForkJoin(registry);
 
 #if POOL_HAVE_ONEDNN
   dnnl::engine engine(dnnl::engine::kind::cpu, 0);
@@ -433,31 +732,29 @@ int main(int argc, char **argv) {
     Row row;
     row.name = b.name;
     // Shapes and expected values from the reference.
-    HostTensor input(ElemKind::F32, b.in);
+    HostTensor input(b.elem, b.in);
     std::mt19937_64 rng(42);
     input.fillRandom(rng);
     std::string error;
+    std::string elemName = elemTypeName(b.elem);
     // The output shape: infer it by parsing the op with a dynamic result.
     std::vector<int64_t> outShape;
     {
       std::string attrs = b.attrs.empty()
                               ? layoutAttr(b.channelsLast)
                               : b.attrs + ", " + layoutAttr(b.channelsLast);
+      std::string dyn = "tensor<";
+      if (b.op.rfind("global", 0) == 0)
+        dyn += "?x?x";
+      else
+        for (size_t i = 0; i < b.in.size(); ++i)
+          dyn += "?x";
+      dyn += elemName + ">";
       std::string text = llvm::formatv(
-          "func.func @f(%x: {0}) -> tensor<*xf32> {{\n  %0 = pool.{1} %x "
+          "func.func @f(%x: {0}) -> tensor<*x{4}> {{\n  %0 = pool.{1} %x "
           "{{{2}} : {0} -> {3}\n  %1 = tensor.cast %0 : {3} to "
-          "tensor<*xf32>\n  return %1 : tensor<*xf32>\n}\n",
-          tensorType(b.in), b.op, attrs,
-          "tensor<" + std::string(b.op.rfind("global", 0) == 0 ? "?x?" : "") +
-              [&] {
-                std::string s;
-                if (b.op.rfind("global", 0) == 0)
-                  return s;
-                for (size_t i = 0; i < b.in.size(); ++i)
-                  s += std::string(i ? "x" : "") + "?";
-                return s;
-              }() +
-              "xf32>");
+          "tensor<*x{4}>\n  return %1 : tensor<*x{4}>\n}\n",
+          tensorType(b.in, "tensor", b.elem), b.op, attrs, dyn, elemName);
       OwningOpRef<ModuleOp> m = parseSourceString<ModuleOp>(text, &ctx);
       if (!m) {
         llvm::errs() << "cannot build " << b.name << "\n";
@@ -472,7 +769,7 @@ int main(int argc, char **argv) {
       SmallVector<Type> inferred;
       (void)pool::inferPoolResultTypes(
           std::nullopt, poolOp.getSpec(),
-          RankedTensorType::get(b.in, Float32Type::get(&ctx)), inferred);
+          cast<RankedTensorType>(poolOp.getInput().getType()), inferred);
       auto t = cast<RankedTensorType>(inferred.front());
       outShape.assign(t.getShape().begin(), t.getShape().end());
       std::vector<HostTensor> expected;
@@ -482,9 +779,9 @@ int main(int argc, char **argv) {
         return 1;
       }
       row.bytes = input.getSizeInBytes() + expected[0].getSizeInBytes();
-      HostTensor out(ElemKind::F32, outShape);
+      HostTensor out(b.elem, outShape);
       Tolerance tol = b.op.find("avg") != std::string::npos
-                          ? getAverageTolerance(ElemKind::F32)
+                          ? getAverageTolerance(b.elem)
                           : Tolerance();
       auto timeCompiled = [&](const std::string &text, StringRef name,
                               llvm::function_ref<void(OpPassManager &)> build)
@@ -515,22 +812,25 @@ int main(int argc, char **argv) {
       };
       pool::PoolPipelineOptions options;
       options.threads = threads;
+      if (targetCPU != "host")
+        options.targetCpu = targetCPU;
       row.ours =
           timeCompiled(oursModule(b, outShape), "ours", [&](OpPassManager &pm) {
             pool::buildPoolToLLVMPipeline(pm, options);
           });
       if (auto text = upstreamModule(b, outShape))
         row.upstream = timeCompiled(*text, "upstream", buildUpstreamPipeline);
-      // Roofline.
-      HostTensor sink(ElemKind::F32, outShape);
+      timeTorch(b, input, expected[0], tol, row);
+      // Roofline: the same bytes, read once and written once.
+      HostTensor sink(b.elem, outShape);
       row.roofline = medianSeconds(warmup, repeat, [&] {
         streamingKernel(static_cast<const float *>(input.getData()),
-                        input.getNumElements(),
+                        input.getSizeInBytes() / 4,
                         static_cast<float *>(sink.getData()),
-                        sink.getNumElements(), threads);
+                        sink.getSizeInBytes() / 4, pool);
       });
 #if POOL_HAVE_ONEDNN
-      if (!b.kernel.empty()) {
+      if (!b.kernel.empty() && b.elem == ElemKind::F32) {
         try {
           int64_t rank = b.in.size();
           memory::dims srcDims = logicalDims(b.in, b.channelsLast);
@@ -547,7 +847,9 @@ int main(int argc, char **argv) {
           memory::dims dil(b.kernel.size(), 0);
           auto alg = b.op.find("max") != std::string::npos
                          ? dnnl::algorithm::pooling_max
-                         : dnnl::algorithm::pooling_avg_include_padding;
+                     : b.countIncludePad || b.op.rfind("global", 0) == 0
+                         ? dnnl::algorithm::pooling_avg_include_padding
+                         : dnnl::algorithm::pooling_avg_exclude_padding;
           auto run = [&](memory::format_tag tag,
                          bool blocked) -> std::optional<double> {
             memory::desc src(srcDims, memory::data_type::f32, tag);
@@ -598,33 +900,67 @@ int main(int argc, char **argv) {
     llvm::errs() << "done: " << b.name << "\n";
   }
 
+  // The roofline kernel against memcpy of the same bytes, on the largest
+  // shape: a roofline far below memcpy would flatter every ratio.
+  {
+    size_t bytes = 0;
+    for (const Row &r : rows)
+      bytes = std::max(bytes, static_cast<size_t>(r.bytes));
+    bytes = std::max<size_t>(bytes, 64) / 2 / 64 * 64;
+    std::vector<float> src(bytes / 4, 1.0f), dst(bytes / 4);
+    double copy = medianSeconds(warmup, repeat, [&] {
+      pool.run([&](int t, int nt) {
+        size_t lo = bytes / 4 * t / nt, hi = bytes / 4 * (t + 1) / nt;
+        std::memcpy(dst.data() + lo, src.data() + lo, (hi - lo) * 4);
+      });
+    });
+    double stream = medianSeconds(warmup, repeat, [&] {
+      streamingKernel(src.data(), src.size(), dst.data(), dst.size(), pool);
+    });
+    llvm::errs() << llvm::formatv(
+        "roofline check: {0:f1} MB read + written: streaming kernel {1:f1} "
+        "GB/s, memcpy {2:f1} GB/s\n",
+        2.0 * bytes / 1e6, 2.0 * bytes / stream / 1e9, 2.0 * bytes / copy / 1e9);
+    rooflineCheck = llvm::formatv("roofline kernel {0:f1} GB/s, memcpy of the "
+                                  "same bytes {1:f1} GB/s",
+                                  2.0 * bytes / stream / 1e9,
+                                  2.0 * bytes / copy / 1e9)
+                        .str();
+  }
+
   auto ms = [](std::optional<double> t) {
     return t ? llvm::formatv("{0:f3}", *t * 1e3).str() : std::string("n/a");
   };
   llvm::outs() << "\nThreads: " << threads << ", median of " << repeat
-               << " runs after " << warmup << " warm-up runs, f32, "
-               << JitModule::describeHost() << "\n\n";
+               << " runs after " << warmup << " warm-up runs, "
+               << JitModule::describeHost() << "; " << rooflineCheck
+               << "\n\n";
 #if POOL_HAVE_ONEDNN
   constexpr bool haveOneDNN = true;
 #else
   constexpr bool haveOneDNN = false;
   llvm::outs() << "(built without oneDNN: no oneDNN columns)\n\n";
 #endif
-  llvm::outs() << "| shape | roofline ms | "
+  llvm::outs() << "| shape | MB | roofline ms | "
                << (haveOneDNN ? "oneDNN plain ms | oneDNN blocked ms | " : "")
-               << "upstream MLIR ms | ours ms | ours GB/s | ours / best peer | "
-                  "ours / roofline |\n|---|---|---|---|---|---|---|"
+               << "upstream MLIR ms | PyTorch ms | PyTorch other layout ms | "
+                  "ours ms | ours GB/s | ours / best peer | ours / roofline "
+                  "|\n|---|---|---|---|---|---|---|---|---|---|"
                << (haveOneDNN ? "---|---|" : "") << "\n";
   for (const Row &r : rows) {
     std::optional<double> best;
-    for (auto t : {r.dnnlPlain, r.dnnlBlocked, r.upstream})
+    for (auto t : {r.dnnlPlain, r.dnnlBlocked, r.upstream, r.torch,
+                   r.torchOther})
       if (t && (!best || *t < *best))
         best = t;
-    llvm::outs() << "| " << r.name << " | " << ms(r.roofline) << " | ";
+    llvm::outs() << "| " << r.name << " | "
+                 << llvm::formatv("{0:f1}", r.bytes / 1e6) << " | "
+                 << ms(r.roofline) << " | ";
     if (haveOneDNN)
       llvm::outs() << ms(r.dnnlPlain) << " | " << ms(r.dnnlBlocked) << " | ";
     llvm::outs()
-        << ms(r.upstream) << " | " << ms(r.ours) << " | "
+        << ms(r.upstream) << " | " << ms(r.torch) << " | " << ms(r.torchOther)
+        << " | " << ms(r.ours) << " | "
         << (r.ours ? llvm::formatv("{0:f1}", r.bytes / *r.ours / 1e9).str()
                    : "n/a")
         << " | "
@@ -635,6 +971,38 @@ int main(int argc, char **argv) {
                 ? llvm::formatv("{0:f2}", *r.ours / *r.roofline).str()
                 : "n/a")
         << " |" << (r.notes.empty() ? "" : " " + r.notes) << "\n";
+  }
+  if (!jsonPath.empty()) {
+    std::error_code ec;
+    llvm::raw_fd_ostream os(jsonPath, ec);
+    if (ec) {
+      llvm::errs() << "pool-bench: cannot write " << jsonPath << ": "
+                   << ec.message() << "\n";
+      return 1;
+    }
+    llvm::json::Array array;
+    for (const Row &r : rows) {
+      llvm::json::Object o{{"name", r.name}, {"bytes", r.bytes},
+                           {"notes", r.notes}};
+      auto put = [&](const char *key, std::optional<double> t) {
+        if (t)
+          o[key] = *t;
+      };
+      put("roofline", r.roofline);
+      put("onednn_plain", r.dnnlPlain);
+      put("onednn_blocked", r.dnnlBlocked);
+      put("upstream", r.upstream);
+      put("torch", r.torch);
+      put("torch_other_layout", r.torchOther);
+      put("ours", r.ours);
+      array.push_back(std::move(o));
+    }
+    llvm::json::Object top{{"threads", static_cast<int>(threads)},
+                           {"repeat", static_cast<int>(repeat)},
+                           {"cpu", JitModule::describeHost()},
+                           {"roofline_check", rooflineCheck},
+                           {"rows", std::move(array)}};
+    os << llvm::formatv("{0:2}", llvm::json::Value(std::move(top))) << "\n";
   }
   return 0;
 }

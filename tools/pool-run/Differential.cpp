@@ -281,6 +281,7 @@ int64_t pool_run::runDifferential(const DialectRegistry &registry,
       pool::PoolPipelineOptions pipeline;
       pipeline.assertWindowFits = options.assertWindowFits;
       pipeline.threads = options.threads;
+      pipeline.minParallelBytes = options.minParallelBytes;
       FailureOr<std::unique_ptr<JitModule>> batchJit =
           JitModule::compile(*batch, variant, pipeline, error);
       for (Prepared &p : cases) {
@@ -347,7 +348,10 @@ int64_t pool_run::runDifferential(const DialectRegistry &registry,
                << ", lowerings ";
   for (auto [i, l] : llvm::enumerate(options.lowerings))
     llvm::outs() << (i ? ", " : "") << l.getName();
-  llvm::outs() << ", threads " << options.threads
+  llvm::outs() << ", threads " << options.threads;
+  if (options.minParallelBytes >= 0)
+    llvm::outs() << ", min-parallel-bytes " << options.minParallelBytes;
+  llvm::outs() << ", planned for " << JitModule::describeHost()
                << "\n  passed (configuration x lowering) by op: ";
   bool first = true;
   for (auto &[name, count] : categories) {

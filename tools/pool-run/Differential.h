@@ -23,6 +23,8 @@ struct DifferentialOptions {
   bool verbose = false;
   /// Threads of the compiled kernels (0: every core).
   unsigned threads = 0;
+  /// pool-to-llvm's min-parallel-bytes (-1: the cost model's threshold).
+  int64_t minParallelBytes = -1;
   /// Each configuration runs under each of these lowerings.
   std::vector<Lowering> lowerings = getAllLowerings();
   /// Directory where the module of each failing configuration is written.

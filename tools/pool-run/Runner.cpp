@@ -2,6 +2,8 @@
 
 #include "Runner.h"
 
+#include "pool/Conversion/PoolToVector/PoolToVector.h"
+
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
@@ -135,12 +137,20 @@ std::string Lowering::getFlags() const {
   return vectorize ? "--strategy=" + getName() : "--vectorize=false";
 }
 
+static std::string &getTargetCPU() {
+  static std::string cpu = "host";
+  return cpu;
+}
+
 void Lowering::buildPipeline(
     OpPassManager &pm, const mlir::pool::PoolPipelineOptions &options) const {
   if (target == RunTarget::Cpu) {
     mlir::pool::PoolPipelineOptions cpu;
     cpu.copyOptionValuesFrom(options);
     applyTo(cpu);
+    // The vector code is planned for the CPU it is compiled for.
+    if (cpu.targetCpu.empty() && getTargetCPU() != "host")
+      cpu.targetCpu = getTargetCPU();
     mlir::pool::buildPoolToLLVMPipeline(pm, cpu);
     return;
   }
@@ -173,11 +183,6 @@ std::vector<Lowering> pool_run::getAllLowerings() {
 void Lowering::applyTo(mlir::pool::PoolPipelineOptions &options) const {
   options.vectorize = vectorize;
   options.strategy = strategy;
-}
-
-static std::string &getTargetCPU() {
-  static std::string cpu = "host";
-  return cpu;
 }
 
 void JitModule::setTargetCPU(std::string cpu) {
@@ -412,13 +417,19 @@ JitModule::bindInPlace(StringRef name, ArrayRef<HostTensor *> buffers,
 }
 
 std::string JitModule::describeHost() {
-  if (getTargetCPU() != "host")
-    return getTargetCPU();
-  llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
-  std::string cpu = llvm::sys::getHostCPUName().str();
-  return cpu + (features.lookup("avx512f") ? " (AVX-512)"
-                : features.lookup("avx2")  ? " (AVX2)"
-                                           : "");
+  std::string cpu = getTargetCPU() != "host"
+                        ? getTargetCPU()
+                        : llvm::sys::getHostCPUName().str();
+  std::string error;
+  FailureOr<mlir::pool::VectorTarget> target =
+      mlir::pool::getVectorTarget(getTargetCPU(), error);
+  if (failed(target))
+    return cpu;
+  std::string isa = target->vectorBits >= 512   ? "AVX-512"
+                    : target->vectorBits >= 256 ? "AVX/AVX2"
+                                                : "SSE";
+  return cpu + " (" + isa + ", " + std::to_string(target->vectorRegisters) +
+         " vector registers)";
 }
 
 double pool_run::medianSeconds(int warmup, int repeat,

@@ -108,6 +108,12 @@ static cl::opt<unsigned>
             cl::desc("Threads of the kernel (pool-to-llvm's threads option). "
                      "Default 0: every core (OpenMP); 1: serial code"),
             cl::init(0), cl::cat(category));
+static cl::opt<int64_t> minParallelBytes(
+    "min-parallel-bytes",
+    cl::desc("pool-to-llvm's min-parallel-bytes: ops moving fewer bytes run "
+             "on one thread (-1: the cost model's threshold; 0: every op "
+             "parallel)"),
+    cl::init(-1), cl::cat(category));
 static cl::opt<int64_t> differential(
     "differential",
     cl::desc("Run the randomized differential tester on N configurations "
@@ -275,6 +281,7 @@ static int runFile(MLIRContext &ctx) {
   pipeline.assertWindowFits = assertWindowFits;
   pipeline.loopOrder = loopOrder;
   pipeline.threads = threads;
+  pipeline.minParallelBytes = minParallelBytes;
   Lowering lowering{vectorize, strategy, target};
   lowering.applyTo(pipeline);
   FailureOr<std::unique_ptr<JitModule>> jit =
@@ -427,6 +434,7 @@ int main(int argc, char **argv) {
     options.batch = std::max<int64_t>(batch, 1);
     options.assertWindowFits = assertWindowFits;
     options.threads = threads;
+    options.minParallelBytes = minParallelBytes;
     if (target != RunTarget::Cpu)
       options.lowerings = {Lowering{vectorize, strategy, target}};
     else if (strategy.getNumOccurrences() || vectorize.getNumOccurrences())

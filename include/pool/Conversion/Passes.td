@@ -77,12 +77,23 @@ def ConvertPoolToVector : Pass<"convert-pool-to-vector", "mlir::func::FuncOp"> {
       `arith.maximumf`; other slices take the exact path. Global maxima keep
       a per-lane NaN flag beside a plain maximum.
 
-    `vector-bits` sets the SIMD width (0: the host's, 512 with AVX-512).
-    See docs/performance.md for the cost model and measurements.
+    The cost model plans for `target-cpu` (empty: the host): its vector
+    width, number of vector registers, mask registers and masked memory
+    operations come from LLVM's description of that CPU; `vector-bits`
+    overrides the width. Ops moving fewer than `min-parallel-bytes` bytes
+    run on one thread (serial loops, no OpenMP region) even in parallel
+    code. See docs/performance.md for the cost model and measurements.
   }];
   let options = [
+    Option<"targetCpu", "target-cpu", "std::string", /*default=*/"\"\"",
+           "CPU to plan for, an LLVM CPU name (znver3, skylake-avx512, ...); "
+           "empty: the host">,
     Option<"vectorBits", "vector-bits", "int64_t", /*default=*/"0",
-           "SIMD register width in bits (0: detect from the host CPU)">,
+           "SIMD register width in bits (0: the target CPU's)">,
+    Option<"minParallelBytes", "min-parallel-bytes", "int64_t",
+           /*default=*/"-1",
+           "Ops moving fewer bytes (input + output, static shapes) run on one "
+           "thread; -1: the cost model's threshold, 0: every op parallel">,
     Option<"strategy", "strategy", "mlir::pool::PoolStrategy",
            /*default=*/"mlir::pool::PoolStrategy::Auto",
            "Algorithm: auto (the cost model's choice), direct, separable or "

@@ -40,9 +40,20 @@ struct PoolPipelineOptions : public PassPipelineOptions<PoolPipelineOptions> {
       llvm::cl::desc("Algorithm for convert-pool-to-vector: auto (the cost "
                      "model's choice), direct, separable or sliding"),
       llvm::cl::init(PoolStrategy::Auto), getPoolStrategyValues()};
+  PassOptions::Option<std::string> targetCpu{
+      *this, "target-cpu",
+      llvm::cl::desc("CPU the vector code is planned for (an LLVM CPU name "
+                     "such as znver3; empty: the host)"),
+      llvm::cl::init("")};
   PassOptions::Option<int64_t> vectorBits{
       *this, "vector-bits",
-      llvm::cl::desc("SIMD width in bits (0: the host's)"), llvm::cl::init(0)};
+      llvm::cl::desc("SIMD width in bits (0: the target CPU's)"),
+      llvm::cl::init(0)};
+  PassOptions::Option<int64_t> minParallelBytes{
+      *this, "min-parallel-bytes",
+      llvm::cl::desc("Ops moving fewer bytes run on one thread (-1: the cost "
+                     "model's threshold; 0: every op parallel)"),
+      llvm::cl::init(-1)};
   PassOptions::Option<unsigned> threads{
       *this, "threads",
       llvm::cl::desc("Threads for parallel loops. 1 (the default): serial "

@@ -57,6 +57,23 @@ VectorPlan vector_lowering::planVectorLowering(const PoolSpec &spec,
   plan.lanes =
       std::max<int64_t>(1, target.vectorBits / accType.getIntOrFloatBitWidth());
   bool channelsLast = spec.layout == Layout::ChannelsLast;
+  // NaN flags of float maxima take a vector register per accumulator
+  // register unless the target has mask registers.
+  plan.flagsInMaskRegisters = target.maskRegisters;
+  bool flagRegisters =
+      spec.isMax() && isa<FloatType>(accType) && !target.maskRegisters;
+  // Accumulators of the global reductions get half of the vector
+  // registers; the other half holds loads and temporaries. Measured on
+  // AVX2 (16 ymm, docs/performance.md): 4 vectors of maxima with their 4
+  // flag vectors, 8 of sums; 16 spills. AVX-512 (32 zmm, flags in k
+  // registers): 16.
+  int64_t accumulators = std::max<int64_t>(1, target.vectorRegisters / 2 /
+                                                  (flagRegisters ? 2 : 1));
+  accumulators = static_cast<int64_t>(
+      llvm::bit_floor(static_cast<uint64_t>(accumulators)));
+  plan.tiling.globalChannels = accumulators;
+  plan.tiling.globalFlat =
+      std::min<int64_t>(plan.tiling.globalFlat, accumulators);
   if (spec.isGlobal()) {
     plan.family = VectorFamily::Global;
     return plan;

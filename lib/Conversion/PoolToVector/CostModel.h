@@ -15,11 +15,7 @@
 
 namespace mlir::pool::vector_lowering {
 
-/// What the cost model knows of the target machine.
-struct VectorTarget {
-  /// SIMD register width in bits.
-  int64_t vectorBits = 256;
-};
+using mlir::pool::VectorTarget;
 
 /// The algorithm families, one file each.
 enum class VectorFamily {
@@ -40,8 +36,10 @@ enum class VectorFamily {
 struct VectorTiling {
   /// Channels-last direct: a chunk of channels per accumulator.
   int64_t directChannels = 4;
-  /// Channels-last global: a chunk of channels per task, a contiguous
-  /// kilobyte per position on AVX-512 for the prefetchers.
+  /// Channels-last global: a chunk of channels per task (derived from the
+  /// target's vector registers: half of them, halved again for NaN flags
+  /// without mask registers), a contiguous kilobyte per position on
+  /// AVX-512 for the prefetchers.
   int64_t globalChannels = 16;
   /// Channels-first global: lanes of the flat plane reduction.
   int64_t globalFlat = 4;
@@ -58,6 +56,13 @@ struct VectorPlan {
   bool sliding = false;
   /// Lanes of one hardware vector of the accumulator type.
   int64_t lanes = 1;
+  /// NaN flags as i1 lanes in mask registers (VectorTarget::maskRegisters);
+  /// else as integer lanes in vector registers.
+  bool flagsInMaskRegisters = false;
+  /// The output slices run as a parallel loop (scf.forall, OpenMP threads in
+  /// parallel code); false: serial loops, for ops too small to pay for a
+  /// fork/join (VectorTarget::minParallelBytes).
+  bool parallel = true;
   VectorTiling tiling;
 };
 

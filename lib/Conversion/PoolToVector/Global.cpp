@@ -10,6 +10,7 @@
 
 #include "VectorBuilder.h"
 
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 
@@ -60,27 +61,44 @@ Value GlobalLowering::lower(Value empty) {
     auto body = [&](ValueRange ivs, Value tile) -> Value {
       IndexArith ba(b, loc);
       Value c0 = ba.mul(ivs[1], ba.cst(chunk));
-      SmallVector<TapRange<Value>> taps;
-      for (Value in : inSizes)
-        taps.push_back({cst(0), cst(0), in});
-      SmallVector<int64_t> steps(n, 1);
-      SmallVector<Value> accs = {splat(neutral(accType), chunk)};
-      if (isFloatMax())
-        accs.push_back(noneSet(chunk));
-      accs = reduceTapsN(
-          taps, steps, accs,
-          [&](ValueRange a, ArrayRef<Value> pos) -> SmallVector<Value> {
-            SmallVector<Value> idx = {ivs[0]};
-            idx.append(pos.begin(), pos.end());
-            idx.push_back(c0);
-            Value v = read(input, idx, chunk, evenChunks);
-            if (isFloatMax())
-              return combineFlagged(a, v);
-            return {combine(a[0], v, MaxMode::Exact)};
+      auto reduceChunk = [&](bool inBounds) -> Value {
+        SmallVector<TapRange<Value>> taps;
+        for (Value in : inSizes)
+          taps.push_back({cst(0), cst(0), in});
+        SmallVector<int64_t> steps(n, 1);
+        SmallVector<Value> accs = {splat(neutral(accType), chunk)};
+        if (isFloatMax())
+          accs.push_back(noneSet(chunk));
+        accs = reduceTapsN(
+            taps, steps, accs,
+            [&](ValueRange a, ArrayRef<Value> pos) -> SmallVector<Value> {
+              SmallVector<Value> idx = {ivs[0]};
+              idx.append(pos.begin(), pos.end());
+              idx.push_back(c0);
+              Value v = read(input, idx, chunk, inBounds);
+              if (isFloatMax())
+                return combineFlagged(a, v);
+              return {combine(a[0], v, MaxMode::Exact)};
+            });
+        Value acc = isFloatMax() ? applyNaNFlag(accs[0], accs[1]) : accs[0];
+        SmallVector<Value> dst(outRank, cst(0));
+        return write(acc, tile, dst, inBounds, divisor);
+      };
+      if (evenChunks)
+        return reduceChunk(true);
+      // Full chunks read and write whole vectors; only the last, partial
+      // chunk is masked.
+      Value full = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sle,
+                                         ba.add(c0, ba.cst(chunk)), channels);
+      auto ifOp = scf::IfOp::create(
+          b, loc, full,
+          [&](OpBuilder &, Location) {
+            scf::YieldOp::create(b, loc, reduceChunk(true));
+          },
+          [&](OpBuilder &, Location) {
+            scf::YieldOp::create(b, loc, reduceChunk(false));
           });
-      Value acc = isFloatMax() ? applyNaNFlag(accs[0], accs[1]) : accs[0];
-      SmallVector<Value> dst(outRank, cst(0));
-      return write(acc, tile, dst, evenChunks, divisor);
+      return ifOp.getResult(0);
     };
     return buildForall({outDims[0], chunks}, empty, slice, body);
   }

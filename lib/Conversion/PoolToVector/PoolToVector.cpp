@@ -19,7 +19,11 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "llvm/MC/MCSubtargetInfo.h"
+#include "llvm/MC/TargetRegistry.h"
+#include "llvm/Support/TargetSelect.h"
 #include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/Triple.h"
 
 namespace mlir::pool {
 #define GEN_PASS_DEF_CONVERTPOOLTOVECTOR
@@ -56,13 +60,50 @@ llvm::cl::ValuesClass mlir::pool::getPoolStrategyValues() {
                  "stride-1 windows"));
 }
 
+/// The description of a CPU with `has(feature)`.
+static VectorTarget describeCPU(StringRef cpu,
+                                function_ref<bool(StringRef)> has) {
+  VectorTarget target;
+  target.cpu = cpu.str();
+  bool avx512 = has("avx512f");
+  target.vectorBits = avx512 ? 512 : has("avx") ? 256 : 128;
+  target.vectorRegisters = avx512 ? 32 : 16;
+  target.maskRegisters = avx512;
+  target.maskedMemory32 = avx512 || has("avx");
+  target.maskedMemory16 = avx512 && has("avx512bw");
+  return target;
+}
+
+FailureOr<VectorTarget> mlir::pool::getVectorTarget(StringRef cpu,
+                                                    std::string &error) {
+  if (cpu.empty() || cpu == "host") {
+    llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
+    return describeCPU("host", [&](StringRef f) { return features.lookup(f); });
+  }
+  // LLVM's feature table of the named CPU, for the host's architecture.
+  llvm::InitializeNativeTarget();
+  llvm::Triple triple(llvm::sys::getDefaultTargetTriple());
+  const llvm::Target *target =
+      llvm::TargetRegistry::lookupTarget(triple, error);
+  if (!target)
+    return failure();
+  // Validated on the generic subtarget first: LLVM warns on stderr when
+  // it creates one for a CPU it does not know.
+  std::unique_ptr<llvm::MCSubtargetInfo> generic(
+      target->createMCSubtargetInfo(triple, "", ""));
+  if (!generic || !generic->isCPUStringValid(cpu)) {
+    error = ("unknown CPU '" + cpu + "' for " + triple.str()).str();
+    return failure();
+  }
+  std::unique_ptr<llvm::MCSubtargetInfo> sti(
+      target->createMCSubtargetInfo(triple, cpu, ""));
+  return describeCPU(
+      cpu, [&](StringRef f) { return sti->checkFeatures(("+" + f).str()); });
+}
+
 int64_t mlir::pool::getHostVectorBits() {
-  llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
-  if (features.lookup("avx512f"))
-    return 512;
-  if (features.lookup("avx"))
-    return 256;
-  return 128;
+  std::string error;
+  return getVectorTarget("host", error)->vectorBits;
 }
 
 VectorPlan vector_lowering::planVectorLowering(PoolOpInterface op,
@@ -76,17 +117,26 @@ VectorPlan vector_lowering::planVectorLowering(PoolOpInterface op,
     staticIn.push_back(ShapedType::isDynamic(size) ? std::nullopt
                                                    : std::optional(size));
   }
-  return planVectorLowering(spec, getDimGeometry(spec, staticIn),
-                            getPoolAccumulatorType(inputType.getElementType()),
-                            options.target, options.strategy);
+  VectorPlan plan =
+      planVectorLowering(spec, getDimGeometry(spec, staticIn),
+                         getPoolAccumulatorType(inputType.getElementType()),
+                         options.target, options.strategy);
+  // Threads only where they pay: static ops below the threshold are serial.
+  auto outputType = cast<RankedTensorType>(op->getResult(0).getType());
+  if (inputType.hasStaticShape() && outputType.hasStaticShape()) {
+    int64_t bytes = (inputType.getNumElements() + outputType.getNumElements()) *
+                    inputType.getElementTypeBitWidth() / 8;
+    plan.parallel = bytes >= options.target.minParallelBytes;
+  }
+  return plan;
 }
 
 void mlir::pool::populatePoolToVectorPatterns(RewritePatternSet &patterns,
-                                              int64_t vectorBits,
+                                              const VectorTarget &target,
                                               PoolStrategy strategy,
                                               bool assertWindowFits) {
   FamilyOptions options;
-  options.target.vectorBits = vectorBits;
+  options.target = target;
   options.strategy = strategy;
   options.assertWindowFits = assertWindowFits;
   populateChannelsLastPatterns(patterns, options);
@@ -104,12 +154,22 @@ struct ConvertPoolToVectorPass
       // One line naming the option; the function itself is not the culprit.
       emitError(getOperation().getLoc())
           << "convert-pool-to-vector: vector-bits = " << int64_t(vectorBits)
-          << " must be 0 (the host's) or a multiple of 8 up to 4096";
+          << " must be 0 (the target CPU's) or a multiple of 8 up to 4096";
       return signalPassFailure();
     }
-    int64_t bits = vectorBits ? int64_t(vectorBits) : getHostVectorBits();
+    std::string error;
+    FailureOr<VectorTarget> target = getVectorTarget(targetCpu, error);
+    if (failed(target)) {
+      emitError(getOperation().getLoc())
+          << "convert-pool-to-vector: target-cpu: " << error;
+      return signalPassFailure();
+    }
+    if (vectorBits)
+      target->vectorBits = vectorBits;
+    if (minParallelBytes >= 0)
+      target->minParallelBytes = minParallelBytes;
     RewritePatternSet patterns(&getContext());
-    populatePoolToVectorPatterns(patterns, bits, strategy, assertWindowFits);
+    populatePoolToVectorPatterns(patterns, *target, strategy, assertWindowFits);
     if (failed(
             lowerPoolOps(getOperation(), std::move(patterns), "vector loops")))
       signalPassFailure();

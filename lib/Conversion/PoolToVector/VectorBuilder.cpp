@@ -46,9 +46,17 @@ Value PoolVectorBuilder::createResult(ArrayRef<OpFoldResult> outSizes,
   return tensor::EmptyOp::create(b, loc, outSizes, elemType);
 }
 
+/// The lane type of NaN flags (noneSet).
+static Type getFlagType(OpBuilder &b, const VectorPlan &plan, Type accType) {
+  if (plan.flagsInMaskRegisters)
+    return b.getI1Type();
+  return b.getIntegerType(accType.getIntOrFloatBitWidth());
+}
+
 Value PoolVectorBuilder::noneSet(int64_t len) {
+  Type flag = getFlagType(b, plan, accType);
   return arith::ConstantOp::create(
-      b, loc, DenseElementsAttr::get(vecType(len, b.getI1Type()), false));
+      b, loc, DenseElementsAttr::get(vecType(len, flag), b.getZeroAttr(flag)));
 }
 
 Value PoolVectorBuilder::indexToAcc(Value index) {
@@ -173,6 +181,8 @@ SmallVector<Value> PoolVectorBuilder::combineFlagged(ValueRange accs,
   Value plain = combine(accs[0], value, MaxMode::Plain);
   Value nan =
       arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, value, value);
+  if (nan.getType() != accs[1].getType())
+    nan = arith::ExtSIOp::create(b, loc, accs[1].getType(), nan);
   return {plain, arith::OrIOp::create(b, loc, accs[1], nan)};
 }
 
@@ -185,6 +195,11 @@ Value PoolVectorBuilder::applyNaNFlag(Value plain, Value flag) {
                      APFloat::getQNaN(floatType.getFloatSemantics())));
   if (auto type = dyn_cast<VectorType>(plain.getType()))
     nan = splat(nan, type.getNumElements());
+  if (!getElementTypeOrSelf(flag.getType()).isInteger(1)) {
+    Value zero = arith::ConstantOp::create(b, loc, flag.getType(),
+                                           b.getZeroAttr(flag.getType()));
+    flag = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, flag, zero);
+  }
   return arith::SelectOp::create(b, loc, flag, nan, plain);
 }
 
@@ -328,6 +343,31 @@ Value PoolVectorBuilder::dimDivisor(int64_t d, Value o) {
 Value PoolVectorBuilder::buildForall(
     ArrayRef<Value> bounds, Value dest, SliceFn slice,
     function_ref<Value(ValueRange ivs, Value tile)> body) {
+  if (!plan.parallel) {
+    // Serial: nested loops carrying the result, one slice per iteration.
+    SmallVector<Value> ivs;
+    std::function<Value(size_t, Value)> nest = [&](size_t d,
+                                                   Value acc) -> Value {
+      if (d == bounds.size()) {
+        auto [offsets, sizes] = slice(ivs);
+        SmallVector<OpFoldResult> strides(offsets.size(), b.getIndexAttr(1));
+        Value tile = tensor::ExtractSliceOp::create(b, loc, acc, offsets, sizes,
+                                                    strides);
+        Value result = body(ivs, tile);
+        return tensor::InsertSliceOp::create(b, loc, result, acc, offsets,
+                                             sizes, strides);
+      }
+      return forLoop(cst(0), bounds[d], cst(1), acc,
+                     [&](Value iv, ValueRange args) -> SmallVector<Value> {
+                       ivs.push_back(iv);
+                       Value r = nest(d + 1, args[0]);
+                       ivs.pop_back();
+                       return {r};
+                     })
+          .front();
+    };
+    return nest(0, dest);
+  }
   SmallVector<OpFoldResult> ubs = getAsOpFoldResult(ValueRange(bounds));
   auto forall = scf::ForallOp::create(
       b, loc, ubs, ValueRange{dest}, std::nullopt,

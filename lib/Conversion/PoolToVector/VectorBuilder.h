@@ -76,7 +76,10 @@ protected:
                                        scalar);
   }
   Value neutral(Type type) { return createPoolNeutral(b, loc, type, isMax()); }
-  /// An all-false vector<len x i1>.
+  /// An all-clear vector of `len` NaN flags: i1 lanes where the target has
+  /// mask registers (AVX-512's k registers hold them), else integer lanes as
+  /// wide as the accumulator, which stay in vector registers (AVX2: an i1
+  /// vector is legalized lane by lane).
   Value noneSet(int64_t len);
   Value indexToAcc(Value index);
 
@@ -111,7 +114,8 @@ protected:
   /// Folds `value` into a plain maximum and a per-lane NaN flag (accs[0],
   /// accs[1]): the exact NaN-propagating maximum for one compare more.
   SmallVector<Value> combineFlagged(ValueRange accs, Value value);
-  /// NaN where `flag` is set, `plain` elsewhere.
+  /// NaN where `flag` (flags of noneSet, or one reduced flag) is set,
+  /// `plain` elsewhere.
   Value applyNaNFlag(Value plain, Value flag);
   /// Whether the input box [lo, hi) (every dimension) may hold a NaN.
   Value anyNaN(ArrayRef<Value> lo, ArrayRef<Value> hi, int64_t len);

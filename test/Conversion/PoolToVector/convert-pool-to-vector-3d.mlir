@@ -1,4 +1,4 @@
-// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="vector-bits=256" | FileCheck %s
+// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="target-cpu=skylake-avx512 min-parallel-bytes=0 vector-bits=256" | FileCheck %s
 
 // 3-D windows on the direct plan (auto: 2x2x2 stride 2 reads fewer taps
 // directly than through a row buffer). The separable 3-D plans are in

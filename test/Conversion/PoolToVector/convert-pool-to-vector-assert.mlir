@@ -1,5 +1,5 @@
-// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="vector-bits=256" | FileCheck %s
-// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="vector-bits=256 assert-window-fits=false" | FileCheck %s --check-prefix=NOASSERT
+// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="target-cpu=skylake-avx512 min-parallel-bytes=0 vector-bits=256" | FileCheck %s
+// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="target-cpu=skylake-avx512 min-parallel-bytes=0 vector-bits=256 assert-window-fits=false" | FileCheck %s --check-prefix=NOASSERT
 
 // Dynamic spatial sizes are checked at run time before the loops: the
 // padded input must hold the window, and must not be empty. One assert per

@@ -1,4 +1,4 @@
-// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="vector-bits=256" | FileCheck %s
+// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="target-cpu=skylake-avx512 min-parallel-bytes=0 vector-bits=256" | FileCheck %s
 
 // Bounds on the compile-time plan of channels-first rows (PoolToVector.cpp:
 // kMaxStaticBlocks = 8 border blocks per row, kMaxStaticTaps = 1024 taps over

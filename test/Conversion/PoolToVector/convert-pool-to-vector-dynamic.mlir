@@ -1,4 +1,4 @@
-// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="vector-bits=256" | FileCheck %s
+// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="target-cpu=skylake-avx512 min-parallel-bytes=0 vector-bits=256" | FileCheck %s
 
 // Dynamic sizes: no compile-time border plan. Channels-first rows loop over
 // single outputs (one-lane vectors, taps clamped to the input) up to the

@@ -1,4 +1,4 @@
-// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="vector-bits=256" | FileCheck %s
+// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="target-cpu=skylake-avx512 min-parallel-bytes=0 vector-bits=256" | FileCheck %s
 
 // Channels-last global max: one task per (batch, chunk of up to 16
 // registers of channels) reducing every spatial position. No separate NaN

@@ -1,5 +1,5 @@
-// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="vector-bits=256 strategy=separable" | FileCheck %s
-// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="vector-bits=256" | FileCheck %s --check-prefix=AUTO
+// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="target-cpu=skylake-avx512 min-parallel-bytes=0 vector-bits=256 strategy=separable" | FileCheck %s
+// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="target-cpu=skylake-avx512 min-parallel-bytes=0 vector-bits=256" | FileCheck %s --check-prefix=AUTO
 
 // The separable plan: every input row is reduced along the last spatial
 // dimension into a per-task row buffer (accumulator type), then every output

@@ -1,5 +1,5 @@
-// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="vector-bits=256 strategy=sliding" | FileCheck %s
-// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="vector-bits=256" | FileCheck %s --check-prefix=AUTO
+// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="target-cpu=skylake-avx512 min-parallel-bytes=0 vector-bits=256 strategy=sliding" | FileCheck %s
+// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="target-cpu=skylake-avx512 min-parallel-bytes=0 vector-bits=256" | FileCheck %s --check-prefix=AUTO
 
 // The sliding plan: the separable row buffer, then van Herk/Gil-Werman along
 // the rows: a per-task suffix buffer [OH + K - 1, width], a backward sweep

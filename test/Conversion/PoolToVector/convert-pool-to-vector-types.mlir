@@ -1,4 +1,4 @@
-// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="vector-bits=256" | FileCheck %s
+// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="target-cpu=skylake-avx512 min-parallel-bytes=0 vector-bits=256" | FileCheck %s
 
 // Integer maxima: signed compares (`arith.maxsi`), the type's minimum as the
 // neutral/padding value, and no NaN scan (no sum, no `cmpf uno`, no branch

@@ -1,6 +1,6 @@
-// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="vector-bits=512" | FileCheck %s
-// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="vector-bits=512 strategy=direct" | FileCheck %s --check-prefix=DIRECT
-// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="vector-bits=512 strategy=separable" | FileCheck %s --check-prefix=SEPARABLE
+// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="target-cpu=skylake-avx512 min-parallel-bytes=0 vector-bits=512" | FileCheck %s
+// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="target-cpu=skylake-avx512 min-parallel-bytes=0 vector-bits=512 strategy=direct" | FileCheck %s --check-prefix=DIRECT
+// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="target-cpu=skylake-avx512 min-parallel-bytes=0 vector-bits=512 strategy=separable" | FileCheck %s --check-prefix=SEPARABLE
 // RUN: pool-opt %s -split-input-file --pool-to-llvm="vector-bits=512 threads=2" | FileCheck %s --check-prefix=LLVM
 
 // Channels-first stem: one task per (batch, channel) plane, a NaN scan of

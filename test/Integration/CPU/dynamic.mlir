@@ -6,7 +6,7 @@
 // RUN: mlir-runner -e main -entry-point-result=void \
 // RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils | \
 // RUN: FileCheck %s
-// RUN: pool-opt %s --pool-to-llvm="threads=0" | \
+// RUN: pool-opt %s --pool-to-llvm="threads=0 min-parallel-bytes=0" | \
 // RUN: mlir-runner -e main -entry-point-result=void \
 // RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils,%openmp_runtime | \
 // RUN: FileCheck %s

@@ -12,7 +12,7 @@
 // RUN: mlir-runner -e main -entry-point-result=void \
 // RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils | \
 // RUN: FileCheck %s
-// RUN: pool-opt %s --pool-to-llvm="strategy=sliding threads=2" | \
+// RUN: pool-opt %s --pool-to-llvm="strategy=sliding threads=2 min-parallel-bytes=0" | \
 // RUN: mlir-runner -e main -entry-point-result=void \
 // RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils,%openmp_runtime | \
 // RUN: FileCheck %s

@@ -47,14 +47,44 @@ namespace pool {
 #define GEN_PASS_DECL_CONVERTPOOLTOVECTOR
 #include "pool/Conversion/Passes.h.inc"
 
+/// What the vector lowering's cost model knows of the target CPU, in one
+/// place (docs/performance.md, "How the code is built").
+struct VectorTarget {
+  /// SIMD register width in bits.
+  int64_t vectorBits = 256;
+  /// Architectural vector registers at that width: 32 with AVX-512 (also
+  /// for 256-bit vectors, AVX-512VL), 16 with AVX/AVX2 and SSE.
+  int64_t vectorRegisters = 16;
+  /// Per-lane predicates live in mask registers (AVX-512's k0-k7): NaN
+  /// flags and tail masks take no vector register.
+  bool maskRegisters = false;
+  /// Masked loads and stores of 32/64-bit lanes are single instructions
+  /// (AVX's vmaskmov, AVX-512); 16-bit lanes need AVX-512BW.
+  bool maskedMemory32 = true, maskedMemory16 = false;
+  /// An op whose input and output bytes are fewer than this runs on one
+  /// thread even in parallel code: below it, an OpenMP fork/join (about
+  /// 1.5 us, `pool-bench --fork-join`) costs more than the second core
+  /// saves; 0.4 MB took 2.8 us serial and 3.1 us on two threads, 0.8 MB
+  /// 5.4 and 4.4 (docs/performance.md).
+  int64_t minParallelBytes = 512 << 10;
+  /// The CPU the description is of ("host" or an LLVM CPU name).
+  std::string cpu = "host";
+};
+
+/// The description of `cpu` (an LLVM CPU name such as znver3 or
+/// skylake-avx512; empty or "host": the host) from LLVM's feature tables.
+/// Fails with `error` set for a CPU LLVM does not know.
+FailureOr<VectorTarget> getVectorTarget(StringRef cpu, std::string &error);
+
 /// The SIMD register width of the host CPU in bits: 512 with AVX-512F, 256
 /// with AVX, 128 otherwise.
 int64_t getHostVectorBits();
 
 /// Adds the pattern that lowers every pool op to vectorized `scf.forall`
-/// loops on tensors.
+/// loops on tensors, planned for `target`.
 void populatePoolToVectorPatterns(RewritePatternSet &patterns,
-                                  int64_t vectorBits, PoolStrategy strategy,
+                                  const VectorTarget &target,
+                                  PoolStrategy strategy,
                                   bool assertWindowFits = true);
 
 } // namespace pool

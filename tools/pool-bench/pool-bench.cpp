@@ -33,11 +33,11 @@
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Program.h"
-#include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -48,8 +48,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
-#include <functional>
 #include <dlfcn.h>
+#include <functional>
 #include <optional>
 #include <sstream>
 #include <thread>
@@ -74,17 +74,19 @@ static cl::opt<std::string>
                        "for (an LLVM CPU name, e.g. znver3 or x86-64-v3 for "
                        "AVX2 code on an AVX-512 host; default: the host)"),
               cl::init("host"), cl::cat(category));
-static cl::opt<std::string> jsonPath(
-    "json", cl::desc("Also write the results as JSON to this file (for "
-                     "bench/plot.py)"),
-    cl::init(""), cl::cat(category));
+static cl::opt<std::string>
+    jsonPath("json",
+             cl::desc("Also write the results as JSON to this file (for "
+                      "bench/plot.py)"),
+             cl::init(""), cl::cat(category));
 static cl::opt<std::string> torchPython(
     "torch-python",
     cl::desc("Python with PyTorch for the PyTorch column (empty: none)"),
     cl::init("/usr/bin/python3"), cl::cat(category));
-static cl::opt<std::string> torchScript(
-    "torch-script", cl::desc("The PyTorch timing script"),
-    cl::init(POOL_SOURCE_DIR "/bench/torch-pool.py"), cl::cat(category));
+static cl::opt<std::string>
+    torchScript("torch-script", cl::desc("The PyTorch timing script"),
+                cl::init(POOL_SOURCE_DIR "/bench/torch-pool.py"),
+                cl::cat(category));
 static cl::opt<bool> forkJoin(
     "fork-join",
     cl::desc("Measure what a parallel op costs over a serial one (OpenMP "
@@ -151,7 +153,8 @@ std::string oursModule(const Bench &b, ArrayRef<int64_t> out) {
              "  bufferization.materialize_in_destination %0 in restrict "
              "writable %out : ({3}, {1}) -> ()\n  return\n}\n",
              tensorType(b.in, "memref", b.elem),
-             tensorType(out, "memref", b.elem), tensorType(b.in, "tensor", b.elem),
+             tensorType(out, "memref", b.elem),
+             tensorType(b.in, "tensor", b.elem),
              tensorType(out, "tensor", b.elem), b.op, attrs)
       .str();
 }
@@ -420,33 +423,46 @@ std::string joinInts(ArrayRef<int64_t> v) {
 }
 
 /// A local window, symmetric padding (begin = end = pad).
-Bench window(std::string name, std::string op, bool cl,
-             std::vector<int64_t> in, std::vector<int64_t> k,
-             std::vector<int64_t> st, std::vector<int64_t> pad,
-             bool includePad = false, ElemKind elem = ElemKind::F32) {
+Bench window(std::string name, std::string op, bool cl, std::vector<int64_t> in,
+             std::vector<int64_t> k, std::vector<int64_t> st,
+             std::vector<int64_t> pad, bool includePad = false,
+             ElemKind elem = ElemKind::F32) {
   std::vector<int64_t> both = pad;
   both.insert(both.end(), pad.begin(), pad.end());
   std::string attrs = "kernel = array<i64: " + joinInts(k) +
                       ">, strides = array<i64: " + joinInts(st) +
                       ">, padding = array<i64: " + joinInts(both) + ">";
   if (op == "avg")
-    attrs += std::string(", count_include_pad = ") +
-             (includePad ? "true" : "false");
-  Bench b{std::move(name), std::move(op), attrs, cl, std::move(in), k, st,
-          pad, pad};
+    attrs +=
+        std::string(", count_include_pad = ") + (includePad ? "true" : "false");
+  Bench b{std::move(name),
+          std::move(op),
+          attrs,
+          cl,
+          std::move(in),
+          k,
+          st,
+          pad,
+          pad};
   b.elem = elem;
   b.countIncludePad = includePad;
   return b;
 }
 
 /// A global pooling: oneDNN's window is the whole spatial extent.
-Bench global(std::string name, std::string op, bool cl,
-             std::vector<int64_t> in, ElemKind elem = ElemKind::F32) {
+Bench global(std::string name, std::string op, bool cl, std::vector<int64_t> in,
+             ElemKind elem = ElemKind::F32) {
   int64_t n = in.size() - 2;
   std::vector<int64_t> k(in.begin() + (cl ? 1 : 2),
                          in.begin() + (cl ? 1 : 2) + n);
-  Bench b{std::move(name), std::move(op), "", cl, std::move(in), k,
-          std::vector<int64_t>(n, 1), std::vector<int64_t>(n, 0),
+  Bench b{std::move(name),
+          std::move(op),
+          "",
+          cl,
+          std::move(in),
+          k,
+          std::vector<int64_t>(n, 1),
+          std::vector<int64_t>(n, 0),
           std::vector<int64_t>(n, 0)};
   b.elem = elem;
   return b;
@@ -454,9 +470,15 @@ Bench global(std::string name, std::string op, bool cl,
 
 Bench adaptive(std::string name, std::string op, std::vector<int64_t> in,
                std::vector<int64_t> outSize) {
-  Bench b{std::move(name), std::move(op),
+  Bench b{std::move(name),
+          std::move(op),
           "output_size = array<i64: " + joinInts(outSize) + ">",
-          false, std::move(in), {}, {}, {}, {}};
+          false,
+          std::move(in),
+          {},
+          {},
+          {},
+          {}};
   b.outputSize = std::move(outSize);
   return b;
 }
@@ -500,16 +522,16 @@ static std::vector<Bench> getBenches() {
     // Stride-1 windows: 3x3 and the large ones that must not cost more
     // per output.
     auto i = in(cl, {1, 64, 56, 56});
-    v.push_back(window("max 3x3/1 p1 " + shape(i) + " " + tag(cl, 2), "max",
-                       cl, i, {3, 3}, {1, 1}, {1, 1}));
-    v.push_back(window("avg 7x7/1 p3 " + shape(i) + " " + tag(cl, 2), "avg",
-                       cl, i, {7, 7}, {1, 1}, {3, 3}, true));
-    v.push_back(window("max 9x9/1 p4 " + shape(i) + " " + tag(cl, 2), "max",
-                       cl, i, {9, 9}, {1, 1}, {4, 4}));
+    v.push_back(window("max 3x3/1 p1 " + shape(i) + " " + tag(cl, 2), "max", cl,
+                       i, {3, 3}, {1, 1}, {1, 1}));
+    v.push_back(window("avg 7x7/1 p3 " + shape(i) + " " + tag(cl, 2), "avg", cl,
+                       i, {7, 7}, {1, 1}, {3, 3}, true));
+    v.push_back(window("max 9x9/1 p4 " + shape(i) + " " + tag(cl, 2), "max", cl,
+                       i, {9, 9}, {1, 1}, {4, 4}));
     // Channel counts that are no multiple of 8 or 16, odd sizes.
     auto rgb = in(cl, {1, 3, 224, 224});
-    v.push_back(window("max 3x3/2 " + shape(rgb) + " " + tag(cl, 2), "max",
-                       cl, rgb, {3, 3}, {2, 2}, {0, 0}));
+    v.push_back(window("max 3x3/2 " + shape(rgb) + " " + tag(cl, 2), "max", cl,
+                       rgb, {3, 3}, {2, 2}, {0, 0}));
     auto incep = in(cl, {8, 64, 147, 147});
     v.push_back(window("max 3x3/2 " + shape(incep) + " " + tag(cl, 2), "max",
                        cl, incep, {3, 3}, {2, 2}, {0, 0}));
@@ -517,8 +539,8 @@ static std::vector<Bench> getBenches() {
     v.push_back(global("global max " + shape(odd) + " " + tag(cl, 2),
                        "global_max", cl, odd));
     auto avg35 = in(cl, {8, 300, 35, 35});
-    v.push_back(window("avg 3x3/1 p1 " + shape(avg35) + " " + tag(cl, 2),
-                       "avg", cl, avg35, {3, 3}, {1, 1}, {1, 1}, false));
+    v.push_back(window("avg 3x3/1 p1 " + shape(avg35) + " " + tag(cl, 2), "avg",
+                       cl, avg35, {3, 3}, {1, 1}, {1, 1}, false));
     // 3-D.
     auto vol = in(cl, {2, 32, 17, 35, 35});
     v.push_back(window("3-D max 3x3x3/2 p1 " + shape(vol) + " " + tag(cl, 3),
@@ -531,10 +553,9 @@ static std::vector<Bench> getBenches() {
                      {32, 1000, 256}, {2}, {2}, {0}));
   v.push_back(window("Keras MaxPooling1D(3, 2) 32x147x300 NWC", "max", true,
                      {32, 147, 300}, {3}, {2}, {0}));
-  for (auto [keras, op] :
-       {std::pair<const char *, const char *>{"GlobalMaxPooling1D",
-                                              "global_max"},
-        {"GlobalAveragePooling1D", "global_avg"}}) {
+  for (auto [keras, op] : {std::pair<const char *, const char *>{
+                               "GlobalMaxPooling1D", "global_max"},
+                           {"GlobalAveragePooling1D", "global_avg"}}) {
     v.push_back(global(std::string(keras) + " 64x300x512 NWC", op, true,
                        {64, 300, 512}));
     v.push_back(global(std::string(keras) + " 64x512x300 NWC", op, true,
@@ -584,34 +605,33 @@ static void timeTorch(const Bench &b, const HostTensor &input,
   }
   int64_t rank = b.in.size() - 2;
   std::string spec =
-      llvm::formatv("{{\"op\": \"{0}\", \"rank\": {1}, \"layout\": \"{2}\", "
-                    "\"dtype\": \"{3}\", \"kernel\": [{4}], \"strides\": [{5}], "
-                    "\"pad_begin\": [{6}], \"pad_end\": [{7}], "
-                    "\"include_pad\": {8}, \"output_size\": [{9}]}",
-                    b.op, rank, b.channelsLast ? "cl" : "cf",
-                    elemTypeName(b.elem), joinInts(b.kernel),
-                    joinInts(b.strides), joinInts(b.padBegin),
-                    joinInts(b.padEnd), b.countIncludePad ? "true" : "false",
-                    joinInts(b.outputSize))
+      llvm::formatv(
+          "{{\"op\": \"{0}\", \"rank\": {1}, \"layout\": \"{2}\", "
+          "\"dtype\": \"{3}\", \"kernel\": [{4}], \"strides\": [{5}], "
+          "\"pad_begin\": [{6}], \"pad_end\": [{7}], "
+          "\"include_pad\": {8}, \"output_size\": [{9}]}",
+          b.op, rank, b.channelsLast ? "cl" : "cf", elemTypeName(b.elem),
+          joinInts(b.kernel), joinInts(b.strides), joinInts(b.padBegin),
+          joinInts(b.padEnd), b.countIncludePad ? "true" : "false",
+          joinInts(b.outputSize))
           .str();
   std::string threadArg = std::to_string(threads),
               repeatArg = std::to_string(repeat),
               warmupArg = std::to_string(warmup);
   llvm::SmallVector<llvm::StringRef> argv = {
-      torchPython, torchScript, "--spec",   spec,      "--input",
+      torchPython, torchScript, "--spec",   spec,        "--input",
       inPath,      "--output",  outPath,    "--threads", threadArg,
       "--repeat",  repeatArg,   "--warmup", warmupArg};
-  std::optional<llvm::StringRef> redirects[] = {std::nullopt,
-                                                llvm::StringRef(resPath),
-                                                std::nullopt};
+  std::optional<llvm::StringRef> redirects[] = {
+      std::nullopt, llvm::StringRef(resPath), std::nullopt};
   std::string execError;
-  int rc = llvm::sys::ExecuteAndWait(torchPython, argv, std::nullopt,
-                                     redirects, 0, 0, &execError);
+  int rc = llvm::sys::ExecuteAndWait(torchPython, argv, std::nullopt, redirects,
+                                     0, 0, &execError);
   auto result = llvm::MemoryBuffer::getFile(resPath);
   if (rc != 0 || !result) {
-    row.notes += " [PyTorch: " +
-                 (execError.empty() ? "exit " + std::to_string(rc) : execError) +
-                 "]";
+    row.notes +=
+        " [PyTorch: " +
+        (execError.empty() ? "exit " + std::to_string(rc) : execError) + "]";
     return;
   }
   auto json = llvm::json::parse((*result)->getBuffer());
@@ -626,8 +646,7 @@ static void timeTorch(const Bench &b, const HostTensor &input,
   std::optional<double> same = obj->getNumber("same");
   if (!same)
     return;
-  ElemKind outKind =
-      b.elem == ElemKind::F32 ? ElemKind::F32 : ElemKind::F32;
+  ElemKind outKind = b.elem == ElemKind::F32 ? ElemKind::F32 : ElemKind::F32;
   FailureOr<HostTensor> got = readNpy(outPath, outKind, error);
   if (failed(got)) {
     row.notes += " [PyTorch: " + error + "]";
@@ -689,8 +708,7 @@ static int measureForkJoin(DialectRegistry &registry) {
     }
     double bytes = input.getSizeInBytes() + result.getSizeInBytes();
     llvm::outs() << llvm::formatv("| {0:f2} MB | {1:f2} | {2:f2} | {3:f2} |\n",
-                                  bytes / 1e6, *times[0] * 1e6,
-                                  *times[1] * 1e6,
+                                  bytes / 1e6, *times[0] * 1e6, *times[1] * 1e6,
                                   (*times[1] - *times[0]) * 1e6);
   }
   return 0;
@@ -920,12 +938,13 @@ int main(int argc, char **argv) {
     llvm::errs() << llvm::formatv(
         "roofline check: {0:f1} MB read + written: streaming kernel {1:f1} "
         "GB/s, memcpy {2:f1} GB/s\n",
-        2.0 * bytes / 1e6, 2.0 * bytes / stream / 1e9, 2.0 * bytes / copy / 1e9);
-    rooflineCheck = llvm::formatv("roofline kernel {0:f1} GB/s, memcpy of the "
-                                  "same bytes {1:f1} GB/s",
-                                  2.0 * bytes / stream / 1e9,
-                                  2.0 * bytes / copy / 1e9)
-                        .str();
+        2.0 * bytes / 1e6, 2.0 * bytes / stream / 1e9,
+        2.0 * bytes / copy / 1e9);
+    rooflineCheck =
+        llvm::formatv("roofline kernel {0:f1} GB/s, memcpy of the "
+                      "same bytes {1:f1} GB/s",
+                      2.0 * bytes / stream / 1e9, 2.0 * bytes / copy / 1e9)
+            .str();
   }
 
   auto ms = [](std::optional<double> t) {
@@ -933,8 +952,7 @@ int main(int argc, char **argv) {
   };
   llvm::outs() << "\nThreads: " << threads << ", median of " << repeat
                << " runs after " << warmup << " warm-up runs, "
-               << JitModule::describeHost() << "; " << rooflineCheck
-               << "\n\n";
+               << JitModule::describeHost() << "; " << rooflineCheck << "\n\n";
 #if POOL_HAVE_ONEDNN
   constexpr bool haveOneDNN = true;
 #else
@@ -949,8 +967,8 @@ int main(int argc, char **argv) {
                << (haveOneDNN ? "---|---|" : "") << "\n";
   for (const Row &r : rows) {
     std::optional<double> best;
-    for (auto t : {r.dnnlPlain, r.dnnlBlocked, r.upstream, r.torch,
-                   r.torchOther})
+    for (auto t :
+         {r.dnnlPlain, r.dnnlBlocked, r.upstream, r.torch, r.torchOther})
       if (t && (!best || *t < *best))
         best = t;
     llvm::outs() << "| " << r.name << " | "
@@ -982,8 +1000,8 @@ int main(int argc, char **argv) {
     }
     llvm::json::Array array;
     for (const Row &r : rows) {
-      llvm::json::Object o{{"name", r.name}, {"bytes", r.bytes},
-                           {"notes", r.notes}};
+      llvm::json::Object o{
+          {"name", r.name}, {"bytes", r.bytes}, {"notes", r.notes}};
       auto put = [&](const char *key, std::optional<double> t) {
         if (t)
           o[key] = *t;

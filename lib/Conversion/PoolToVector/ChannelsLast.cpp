@@ -38,14 +38,15 @@ Value ChannelsLastLowering::buildRow(Value tile, Value batch, Positions &at,
   auto leaf = [&](Value t) -> Value {
     IndexArith pa(b, loc);
     Value divisor = isMax() ? Value() : divisorOf(at);
-    auto chunkAt = [&](Value c0, Value t3, bool inBounds) {
-      Value acc = splat(neutral(accType), chunk);
+    auto chunkAt = [&](Value c0, Value t3, bool inBounds,
+                       int64_t len) -> Value {
+      Value acc = splat(neutral(accType), len);
       acc = reduceTaps(
           at.taps, at.steps, acc, [&](Value a, ArrayRef<Value> pos) -> Value {
             SmallVector<Value> idx = {batch};
             idx.append(pos.begin(), pos.end());
             idx.push_back(c0);
-            return combine(a, read(input, idx, chunk, inBounds), mode);
+            return combine(a, read(input, idx, len, inBounds), mode);
           });
       SmallVector<Value> dst(rank, cst(0));
       for (int64_t d = 1; d < n; ++d)
@@ -54,12 +55,25 @@ Value ChannelsLastLowering::buildRow(Value tile, Value batch, Positions &at,
       return write(acc, t3, dst, inBounds, divisor);
     };
     Value full = pa.mul(pa.floorDiv(channels, pa.cst(chunk)), pa.cst(chunk));
-    t = loopOver(cst(0), full, cst(chunk), t,
-                 [&](Value c0, Value t3) { return chunkAt(c0, t3, true); });
+    t = loopOver(cst(0), full, cst(chunk), t, [&](Value c0, Value t3) {
+      return chunkAt(c0, t3, true, chunk);
+    });
     if (staticC && *staticC % chunk == 0)
       return t;
-    return loopOver(full, channels, cst(chunk), t,
-                    [&](Value c0, Value t3) { return chunkAt(c0, t3, false); });
+    if (staticC && !plan.maskedTails) {
+      // The remainder in whole shorter vectors, largest first.
+      int64_t rest = *staticC % chunk, offset = *staticC - rest;
+      for (int64_t len = chunk / 2; len >= 1; len /= 2) {
+        if (!(rest & len))
+          continue;
+        t = chunkAt(cst(offset), t, true, len);
+        offset += len;
+      }
+      return t;
+    }
+    return loopOver(full, channels, cst(chunk), t, [&](Value c0, Value t3) {
+      return chunkAt(c0, t3, false, chunk);
+    });
   };
   return nestOutputs(1, n, at, tile, leaf);
 }

@@ -56,6 +56,11 @@ struct VectorPlan {
   bool sliding = false;
   /// Lanes of one hardware vector of the accumulator type.
   int64_t lanes = 1;
+  /// Static channel remainders read one masked vector where the target has
+  /// masked loads and stores of the element width; elsewhere (16-bit lanes
+  /// on AVX2) shorter whole vectors, one per set bit of the remainder: the
+  /// backend would otherwise emit one branch per lane.
+  bool maskedTails = true;
   /// NaN flags as i1 lanes in mask registers (VectorTarget::maskRegisters);
   /// else as integer lanes in vector registers.
   bool flagsInMaskRegisters = false;

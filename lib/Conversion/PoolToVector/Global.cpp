@@ -61,28 +61,46 @@ Value GlobalLowering::lower(Value empty) {
     auto body = [&](ValueRange ivs, Value tile) -> Value {
       IndexArith ba(b, loc);
       Value c0 = ba.mul(ivs[1], ba.cst(chunk));
-      auto reduceChunk = [&](bool inBounds) -> Value {
+      // Reduces channels [c0 + offset, c0 + offset + len) into the tile.
+      auto reducePart = [&](Value t, int64_t offset, int64_t len,
+                            bool inBounds) -> Value {
+        Value cAt = offset ? ba.add(c0, ba.cst(offset)) : c0;
         SmallVector<TapRange<Value>> taps;
         for (Value in : inSizes)
           taps.push_back({cst(0), cst(0), in});
         SmallVector<int64_t> steps(n, 1);
-        SmallVector<Value> accs = {splat(neutral(accType), chunk)};
+        SmallVector<Value> accs = {splat(neutral(accType), len)};
         if (isFloatMax())
-          accs.push_back(noneSet(chunk));
+          accs.push_back(noneSet(len));
         accs = reduceTapsN(
             taps, steps, accs,
             [&](ValueRange a, ArrayRef<Value> pos) -> SmallVector<Value> {
               SmallVector<Value> idx = {ivs[0]};
               idx.append(pos.begin(), pos.end());
-              idx.push_back(c0);
-              Value v = read(input, idx, chunk, inBounds);
+              idx.push_back(cAt);
+              Value v = read(input, idx, len, inBounds);
               if (isFloatMax())
                 return combineFlagged(a, v);
               return {combine(a[0], v, MaxMode::Exact)};
             });
         Value acc = isFloatMax() ? applyNaNFlag(accs[0], accs[1]) : accs[0];
         SmallVector<Value> dst(outRank, cst(0));
-        return write(acc, tile, dst, inBounds, divisor);
+        dst[outChannelDim] = cst(offset);
+        return write(acc, t, dst, inBounds, divisor);
+      };
+      auto reduceChunk = [&](bool inBounds) -> Value {
+        if (inBounds || !staticC || plan.maskedTails)
+          return reducePart(tile, 0, chunk, inBounds);
+        // The static remainder in whole shorter vectors, largest first.
+        int64_t rest = *staticC % chunk, offset = 0;
+        Value t = tile;
+        for (int64_t len = chunk / 2; len >= 1; len /= 2) {
+          if (!(rest & len))
+            continue;
+          t = reducePart(t, offset, len, true);
+          offset += len;
+        }
+        return t;
       };
       if (evenChunks)
         return reduceChunk(true);

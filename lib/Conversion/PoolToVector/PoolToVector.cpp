@@ -121,6 +121,10 @@ VectorPlan vector_lowering::planVectorLowering(PoolOpInterface op,
       planVectorLowering(spec, getDimGeometry(spec, staticIn),
                          getPoolAccumulatorType(inputType.getElementType()),
                          options.target, options.strategy);
+  int64_t elemBits = inputType.getElementTypeBitWidth();
+  plan.maskedTails = elemBits >= 32   ? options.target.maskedMemory32
+                     : elemBits == 16 ? options.target.maskedMemory16
+                                      : false;
   // Threads only where they pay: static ops below the threshold are serial.
   auto outputType = cast<RankedTensorType>(op->getResult(0).getType());
   if (inputType.hasStaticShape() && outputType.hasStaticShape()) {

@@ -47,9 +47,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstring>
 #include <dlfcn.h>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <sstream>
 #include <thread>
@@ -286,8 +289,10 @@ void buildUpstreamPipeline(OpPassManager &pm) {
 }
 
 /// Threads that live for the whole run: the roofline's parallel form wakes
-/// them per call (a generation counter they spin on) instead of spawning
-/// threads per call, which would cost more than small shapes take.
+/// them per call instead of spawning threads per call, which would cost
+/// more than small shapes take. Idle workers spin for a while (back-to-back
+/// timed calls find them awake) and then sleep, so that they take no core
+/// from the other implementations' threads.
 class SpinPool {
 public:
   explicit SpinPool(int n) : n(std::max(n, 1)) {
@@ -295,8 +300,12 @@ public:
       workers.emplace_back([this, t] { loop(t); });
   }
   ~SpinPool() {
-    stop = true;
-    generation.fetch_add(1);
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      stop = true;
+      generation.fetch_add(1);
+    }
+    wake.notify_all();
     for (std::thread &w : workers)
       w.join();
   }
@@ -304,7 +313,11 @@ public:
   void run(std::function<void(int, int)> fn) {
     job = std::move(fn);
     pending.store(n - 1);
-    generation.fetch_add(1, std::memory_order_release);
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      generation.fetch_add(1, std::memory_order_release);
+    }
+    wake.notify_all();
     job(0, n);
     while (pending.load(std::memory_order_acquire) != 0)
       std::this_thread::yield();
@@ -315,10 +328,17 @@ private:
   void loop(int t) {
     uint64_t seen = 0;
     while (true) {
-      uint64_t g;
-      while ((g = generation.load(std::memory_order_acquire)) == seen)
+      // Spin about a millisecond, then sleep until the next call.
+      auto until =
+          std::chrono::steady_clock::now() + std::chrono::milliseconds(1);
+      while (generation.load(std::memory_order_acquire) == seen &&
+             std::chrono::steady_clock::now() < until)
         std::this_thread::yield();
-      seen = g;
+      if (generation.load(std::memory_order_acquire) == seen) {
+        std::unique_lock<std::mutex> lock(mutex);
+        wake.wait(lock, [&] { return generation.load() != seen; });
+      }
+      seen = generation.load(std::memory_order_acquire);
       if (stop)
         return;
       job(t, n);
@@ -331,6 +351,8 @@ private:
   std::atomic<uint64_t> generation{0};
   std::atomic<int> pending{0};
   std::atomic<bool> stop{false};
+  std::mutex mutex;
+  std::condition_variable wake;
 };
 
 /// Reads `nIn` floats of `in` and writes `nOut` floats of `out`, part `t`

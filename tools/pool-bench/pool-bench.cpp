@@ -357,11 +357,17 @@ private:
 
 /// Reads `nIn` floats of `in` and writes `nOut` floats of `out`, part `t`
 /// of `nt`: the memory roofline for the same bytes. The read is an OR over
-/// 64-bit words, the write a fill; compiled for AVX-512, AVX2 and a
-/// baseline (target_clones, picked at load time) so that it runs at full
-/// vector width on every x86 host.
-__attribute__((target_clones("avx512f", "avx2", "default"))) void
-streamPart(const float *in, int64_t nIn, float *out, int64_t nOut, int t,
+/// 64-bit words, the write a fill. Compiled for AVX-512, AVX2 and the
+/// baseline, the variant picked once at run time (no ifunc: the sanitizer
+/// builds run this too), so that it runs at full vector width on every x86
+/// host.
+#define POOL_STREAM_PART(NAME, TARGET)                                         \
+  TARGET static void NAME(const float *in, int64_t nIn, float *out,            \
+                          int64_t nOut, int t, int nt) {                       \
+    streamBody(in, nIn, out, nOut, t, nt);                                     \
+  }
+static inline __attribute__((always_inline)) void
+streamBody(const float *in, int64_t nIn, float *out, int64_t nOut, int t,
            int nt) {
   const auto *words = reinterpret_cast<const uint64_t *>(in);
   int64_t nWords = nIn / 2;
@@ -391,6 +397,23 @@ streamPart(const float *in, int64_t nIn, float *out, int64_t nOut, int t,
     __builtin_nontemporal_store(line, reinterpret_cast<Line *>(out + i));
   for (int64_t i = z; i < hi; ++i)
     out[i] = value;
+}
+POOL_STREAM_PART(streamPartAVX512, __attribute__((target("avx512f"))))
+POOL_STREAM_PART(streamPartAVX2, __attribute__((target("avx2"))))
+POOL_STREAM_PART(streamPartBase, )
+#undef POOL_STREAM_PART
+
+static void streamPart(const float *in, int64_t nIn, float *out, int64_t nOut,
+                       int t, int nt) {
+  static const auto part = [] {
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx512f"))
+      return &streamPartAVX512;
+    if (__builtin_cpu_supports("avx2"))
+      return &streamPartAVX2;
+    return &streamPartBase;
+  }();
+  part(in, nIn, out, nOut, t, nt);
 }
 
 void streamingKernel(const float *in, int64_t nIn, float *out, int64_t nOut,

@@ -13,6 +13,7 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "llvm/ADT/bit.h"
 
 using namespace mlir;
 using namespace mlir::pool;
@@ -128,7 +129,14 @@ Value GlobalLowering::lower(Value empty) {
     reassoc.back().push_back(d);
   Value flat = tensor::CollapseShapeOp::create(b, loc, input, reassoc);
   std::optional<int64_t> staticCount = getConstantIntValue(count);
+  // A chunk no longer than the static plane where the plane spans whole
+  // vectors, so that the unmasked loop runs and only the remainder is
+  // masked (a 7x7 plane: 32 lanes, then 17; a 64-lane chunk would mask all
+  // 49).
   int64_t chunk = getChunkLength(staticCount, plan.tiling.globalFlat * lanes);
+  if (staticCount && *staticCount >= lanes)
+    chunk = std::min<int64_t>(chunk, static_cast<int64_t>(llvm::bit_floor(
+                                         static_cast<uint64_t>(*staticCount))));
   auto slice = [&](ValueRange ivs) {
     SmallVector<OpFoldResult> offsets(outRank, b.getIndexAttr(0)),
         sizes(outRank, b.getIndexAttr(1));

@@ -84,11 +84,14 @@ func.func @avg_2d_nchw_7x7_stride1(%x: tensor<1x64x56x56xf32>) -> tensor<1x64x56
 // -----
 
 // Global average over channels-first planes: each plane is reduced as one
-// flat array with a 64-lane accumulator and a reassociating reduction.
+// flat array with a reassociating reduction; the accumulator is no longer
+// than the 49-element plane (32 lanes): one unmasked read, then the masked
+// remainder.
 // CHECK-LABEL: func.func @global_avg_nchw
 //       CHECK:   tensor.collapse_shape {{.*}} into tensor<64x2048x49xf32>
 //       CHECK:   scf.forall ({{.*}}) in (64, 2048)
-//       CHECK:     vector.transfer_read {{.*}} : tensor<64x2048x49xf32>, vector<64xf32>
+//       CHECK:     vector.transfer_read {{.*}} {in_bounds = [true]} : tensor<64x2048x49xf32>, vector<32xf32>
+//       CHECK:     vector.transfer_read {{.*}} : tensor<64x2048x49xf32>, vector<32xf32>
 //       CHECK:     vector.reduction <add>, {{.*}} fastmath<reassoc>
 func.func @global_avg_nchw(%x: tensor<64x2048x7x7xf32>) -> tensor<64x2048xf32> {
   %0 = pool.global_avg %x {layout = #pool.layout<channels_first>} : tensor<64x2048x7x7xf32> -> tensor<64x2048xf32>

@@ -117,26 +117,12 @@ struct Bench {
   bool countIncludePad = false;
 };
 
-/// The MLIR spelling of an element kind.
-std::string elemTypeName(ElemKind kind) {
-  switch (kind) {
-  case ElemKind::F16:
-    return "f16";
-  case ElemKind::BF16:
-    return "bf16";
-  case ElemKind::F64:
-    return "f64";
-  default:
-    return "f32";
-  }
-}
-
 std::string tensorType(ArrayRef<int64_t> shape, StringRef kind = "tensor",
                        ElemKind elem = ElemKind::F32) {
   std::string s = kind.str() + "<";
   for (int64_t d : shape)
     s += std::to_string(d) + "x";
-  return s + elemTypeName(elem) + ">";
+  return s + getElemName(elem).str() + ">";
 }
 
 std::string layoutAttr(bool cl) {
@@ -655,7 +641,7 @@ static void timeTorch(const Bench &b, const HostTensor &input,
           "\"dtype\": \"{3}\", \"kernel\": [{4}], \"strides\": [{5}], "
           "\"pad_begin\": [{6}], \"pad_end\": [{7}], "
           "\"include_pad\": {8}, \"output_size\": [{9}]}",
-          b.op, rank, b.channelsLast ? "cl" : "cf", elemTypeName(b.elem),
+          b.op, rank, b.channelsLast ? "cl" : "cf", getElemName(b.elem),
           joinInts(b.kernel), joinInts(b.strides), joinInts(b.padBegin),
           joinInts(b.padEnd), b.countIncludePad ? "true" : "false",
           joinInts(b.outputSize))
@@ -691,13 +677,12 @@ static void timeTorch(const Bench &b, const HostTensor &input,
   std::optional<double> same = obj->getNumber("same");
   if (!same)
     return;
-  ElemKind outKind = b.elem == ElemKind::F32 ? ElemKind::F32 : ElemKind::F32;
-  FailureOr<HostTensor> got = readNpy(outPath, outKind, error);
+  // torch-pool.py writes its result as f32 (widened from f16/bf16).
+  FailureOr<HostTensor> got = readNpy(outPath, ElemKind::F32, error);
   if (failed(got)) {
     row.notes += " [PyTorch: " + error + "]";
     return;
   }
-  // PyTorch's result is f32 (widened from its f16/bf16 result).
   HostTensor want(ElemKind::F32, expected.getShape());
   for (int64_t i = 0; i < want.getNumElements(); ++i)
     want.setDouble(i, expected.getDouble(i));
@@ -769,7 +754,10 @@ int main(int argc, char **argv) {
       "pool-bench: pooling kernels against the memory roofline, upstream "
       "MLIR's lowering, oneDNN (where built with it) and PyTorch (where "
       "--torch-python has it)\n");
-  JitModule::setTargetCPU(targetCPU);
+  if (std::string error; failed(JitModule::setTargetCPU(targetCPU, error))) {
+    llvm::errs() << "pool-bench: --target-cpu: " << error << "\n";
+    return 1;
+  }
   if (auto setThreads = reinterpret_cast<void (*)(int)>(
           dlsym(RTLD_DEFAULT, "omp_set_num_threads")))
     setThreads(threads);
@@ -799,7 +787,7 @@ int main(int argc, char **argv) {
     std::mt19937_64 rng(42);
     input.fillRandom(rng);
     std::string error;
-    std::string elemName = elemTypeName(b.elem);
+    std::string elemName = getElemName(b.elem).str();
     // The output shape: infer it by parsing the op with a dynamic result.
     std::vector<int64_t> outShape;
     {

@@ -185,8 +185,11 @@ void Lowering::applyTo(mlir::pool::PoolPipelineOptions &options) const {
   options.strategy = strategy;
 }
 
-void JitModule::setTargetCPU(std::string cpu) {
+LogicalResult JitModule::setTargetCPU(std::string cpu, std::string &error) {
+  if (failed(mlir::pool::getVectorTarget(cpu, error)))
+    return failure();
   getTargetCPU() = std::move(cpu);
+  return success();
 }
 
 FailureOr<std::unique_ptr<JitModule>>

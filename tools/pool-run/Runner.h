@@ -80,7 +80,9 @@ public:
   /// Compile for `cpu` (an LLVM CPU name such as x86-64-v2) instead of the
   /// host, without the host's extra features: valgrind, for one, does not
   /// run AVX-512 code. "host" restores the default.
-  static void setTargetCPU(std::string cpu);
+  /// Fails, with `error` set, for a CPU LLVM does not know (the JIT
+  /// would abort on it).
+  static mlir::LogicalResult setTargetCPU(std::string cpu, std::string &error);
 
 private:
   std::unique_ptr<mlir::ExecutionEngine> engine;

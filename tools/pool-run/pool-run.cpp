@@ -421,7 +421,8 @@ int main(int argc, char **argv) {
       "pool-run: JIT-run pool programs, check them against the reference, "
       "time them\n");
 
-  JitModule::setTargetCPU(targetCPU);
+  if (std::string error; failed(JitModule::setTargetCPU(targetCPU, error)))
+    return fail("--target-cpu: " + error);
   DialectRegistry registry;
   registerAllDialects(registry);
   registerAllExtensions(registry);

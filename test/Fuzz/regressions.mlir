@@ -70,3 +70,14 @@ func.func @fuzz_huge_kernel_dynamic_row(%arg0: tensor<4x7x4x?x?xf16>) -> tensor<
   %0 = pool.max %arg0 {kernel = array<i64: 4, 4, 9223372036854775807>, layout = #pool.layout<channels_first>} : tensor<4x7x4x?x?xf16> -> tensor<?x?x?x?x?xf16>
   return %0 : tensor<?x?x?x?x?xf16>
 }
+
+// -----
+
+// pool-fuzz-build, crash-ea76426b: the serial-or-parallel choice counted the
+// bits of a static input of 2^61 elements (UBSan: signed overflow). The byte
+// count saturates now (such an op would go parallel with threads != 1).
+// LOWERED-LABEL: llvm.func @fuzz_parallel_bytes_overflow(
+func.func @fuzz_parallel_bytes_overflow(%arg0: tensor<1x1x2147483648x1073741824xf16>) -> tensor<1x1xf16> {
+  %0 = pool.global_avg %arg0 {layout = #pool.layout<channels_first>} : tensor<1x1x2147483648x1073741824xf16> -> tensor<1x1xf16>
+  return %0 : tensor<1x1xf16>
+}

@@ -20,10 +20,14 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "llvm/MC/MCSubtargetInfo.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/TargetParser/Host.h"
 #include "llvm/TargetParser/Triple.h"
+
+#include <algorithm>
+#include <limits>
 
 namespace mlir::pool {
 #define GEN_PASS_DEF_CONVERTPOOLTOVECTOR
@@ -128,8 +132,21 @@ VectorPlan vector_lowering::planVectorLowering(PoolOpInterface op,
   // Threads only where they pay: static ops below the threshold are serial.
   auto outputType = cast<RankedTensorType>(op->getResult(0).getType());
   if (inputType.hasStaticShape() && outputType.hasStaticShape()) {
-    int64_t bytes = (inputType.getNumElements() + outputType.getNumElements()) *
-                    inputType.getElementTypeBitWidth() / 8;
+    // Saturating: a static shape may hold more bytes than int64_t counts, and
+    // then it is certainly large enough to go parallel.
+    int64_t bytes = 0;
+    for (RankedTensorType type : {inputType, outputType}) {
+      int64_t typeBytes = std::max<int64_t>(elemBits / 8, 1), product;
+      for (int64_t size : type.getShape()) {
+        if (llvm::MulOverflow(typeBytes, size, product)) {
+          typeBytes = std::numeric_limits<int64_t>::max();
+          break;
+        }
+        typeBytes = product;
+      }
+      if (llvm::AddOverflow(bytes, typeBytes, bytes))
+        bytes = std::numeric_limits<int64_t>::max();
+    }
     plan.parallel = bytes >= options.target.minParallelBytes;
   }
   return plan;

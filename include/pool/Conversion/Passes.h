@@ -5,7 +5,9 @@
 
 #include "pool/Conversion/PoolToGPU/PoolToGPU.h"
 #include "pool/Conversion/PoolToLinalg/PoolToLinalg.h"
+#include "pool/Conversion/PoolToTosa/PoolToTosa.h"
 #include "pool/Conversion/PoolToVector/PoolToVector.h"
+#include "pool/Conversion/TosaToPool/TosaToPool.h"
 
 namespace mlir::pool {
 

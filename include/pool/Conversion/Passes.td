@@ -169,4 +169,71 @@ def ConvertPoolToGPU : Pass<"convert-pool-to-gpu", "mlir::func::FuncOp"> {
   ];
 }
 
+def ConvertTosaToPool : Pass<"convert-tosa-to-pool", "mlir::func::FuncOp"> {
+  let summary = "Raise tosa.max_pool2d / tosa.avg_pool2d to pool ops";
+  let description = [{
+    Replaces `tosa.max_pool2d` and `tosa.avg_pool2d` (MLIR 22: NHWC,
+    `pad = [top, bottom, left, right]`, floor-mode output) by `pool.max` /
+    `pool.avg` with exactly TOSA's semantics: the padding is ignored by max
+    and not counted by avg (`count_include_pad = false`).
+
+    - `fold-transposes`: an input transposed NCHW -> NHWC
+      (`tosa.transpose` with perms `[0, 2, 3, 1]`, as NCHW frontends emit)
+      makes the pool op channels-first on the untransposed tensor; results
+      used through the inverse transpose (`[0, 3, 1, 2]`) take the pool
+      result directly, other uses get one transpose back.
+    - `fold-pads`: a `tosa.pad` of the spatial dimensions only, by constant
+      non-negative amounts, folds into the pool padding where that is exact:
+      pad value `-inf` (the signed minimum for integers) for max; pad value
+      `+0.0` for an average without padding of its own, which then counts the
+      padding (`count_include_pad = true`); the total padding must stay
+      smaller than the window. Other pads stay in front of the pool op.
+
+    Left as TOSA, with a remark naming the reason: `nan_mode = IGNORE` on
+    floats, `acc_type` other than f32, zero points other than 0, integer
+    averages, element types pool does not support (fp8), and result types
+    that disagree with the floor-mode output size.
+  }];
+  let options = [
+    Option<"foldTransposes", "fold-transposes", "bool", /*default=*/"true",
+           "Fold NCHW <-> NHWC tosa.transpose pairs into a channels-first pool op">,
+    Option<"foldPads", "fold-pads", "bool", /*default=*/"true",
+           "Fold a neutral tosa.pad into the pool op's padding">,
+  ];
+  let dependentDialects = [
+    "mlir::pool::PoolDialect",
+    "mlir::tensor::TensorDialect",
+    "mlir::tosa::TosaDialect",
+  ];
+}
+
+def ConvertPoolToTosa : Pass<"convert-pool-to-tosa", "mlir::func::FuncOp"> {
+  let summary = "Lower pool ops to TOSA where TOSA can express them exactly";
+  let description = [{
+    Rewrites 2-D pool ops without dilation as `tosa.max_pool2d` /
+    `tosa.avg_pool2d`, channels-first data through a pair of
+    `tosa.transpose`, so that the result passes `--tosa-validate` and has
+    pool's semantics:
+
+    - the window geometry (auto_pad, ceil_mode, output size) comes from the
+      dialect's window arithmetic, so spatial sizes must be static;
+    - TOSA requires `(I + pad_begin + pad_end - K) % stride == 0`: end
+      padding the last window never reaches is trimmed, input rows past it
+      are cut with `tosa.slice`, and a `ceil_mode` overhang becomes end
+      padding (ignored by TOSA, as by pool);
+    - `count_include_pad = true` pads explicitly with zeros (`tosa.pad`),
+      and only the `ceil_mode` overhang stays TOSA padding, not counted;
+    - `global_max` / `global_avg` of 2-D data, and adaptive pooling with
+      even bins, become a pooling whose window is the bin; `keep_dims =
+      false` ends in `tosa.reshape`.
+
+    Everything else (1-D and 3-D data, dilation, dynamic spatial sizes,
+    uneven adaptive bins, f64, windows or padding beyond TOSA's levels)
+    stays a pool op, with a remark naming the reason.
+  }];
+  let dependentDialects = [
+    "mlir::tosa::TosaDialect",
+  ];
+}
+
 #endif // POOL_CONVERSION_PASSES

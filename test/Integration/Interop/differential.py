@@ -12,6 +12,12 @@
     convert-pool-to-tosa + the same upstream TOSA lowering; no pool op may
     be left.
 
+  differential.py raise-linalg CASES: CASES holds TOSA pooling (lowered
+    first by the upstream pipeline, as tosa-to-linalg-named emits it) or
+    linalg (torch-mlir's TorchToLinalg shapes); the linalg runs as it is
+    and after raise-linalg-to-pool + pool-to-llvm; no linalg pooling op may
+    be left.
+
 Both sides get the same random inputs (pool-run --seed). Max results must be
 bit-exact, averages within pool-run's average tolerance. Prints one line per
 case and exits 1 on the first failure.
@@ -55,6 +61,14 @@ def main():
         left = re.findall(r"tosa\.(?:max|avg)_pool2d", open(converted).read())
         if left:
             sys.exit("FAIL: %d TOSA pooling ops were not converted" % len(left))
+    elif direction == "raise-linalg":
+        theirs = os.path.join(tmp, "upstream.mlir")
+        run(["pool-opt", cases, "--pass-pipeline=" + UPSTREAM, "-o", theirs])
+        ours = os.path.join(tmp, "raised.mlir")
+        run(["pool-opt", theirs, "--raise-linalg-to-pool", "-o", ours])
+        left = re.findall(r"linalg\.pooling_\w+", open(ours).read())
+        if left:
+            sys.exit("FAIL: %d linalg pooling ops were not raised" % len(left))
     else:
         ours = cases
         run(["pool-opt", cases, "--convert-pool-to-tosa", "-o", converted])

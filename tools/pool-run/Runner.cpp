@@ -17,6 +17,8 @@
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/OpenMP/OpenMPToLLVMIRTranslation.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/TargetParser/Host.h"
 
@@ -135,6 +137,19 @@ std::string Lowering::getFlags() const {
   if (target != RunTarget::Cpu)
     return "--target=" + getName();
   return vectorize ? "--strategy=" + getName() : "--vectorize=false";
+}
+
+/// libpool_cuda_runtime.so beside this program's lib/ folder (the build
+/// tree's bin/ and lib/, or an install prefix), else where it was built.
+static std::string getCudaRuntimePath() {
+  static int anchor;
+  std::string exe = llvm::sys::fs::getMainExecutable(nullptr, &anchor);
+  llvm::SmallString<256> path(
+      llvm::sys::path::parent_path(llvm::sys::path::parent_path(exe)));
+  llvm::sys::path::append(path, "lib", "libpool_cuda_runtime.so");
+  if (!exe.empty() && llvm::sys::fs::exists(path))
+    return std::string(path);
+  return POOL_CUDA_RUNTIME;
 }
 
 static std::string &getTargetCPU() {
@@ -276,13 +291,14 @@ JitModule::compile(ModuleOp module,
       needsRuntime = true;
   });
   SmallVector<StringRef> libs;
+  std::string cudaRuntime = getCudaRuntimePath();
   if (needsRuntime)
     libs.push_back(POOL_MLIR_C_RUNNER_UTILS);
   if (needsOpenMP)
     libs.push_back(POOL_OPENMP_RUNTIME);
   // The mgpu* entry points of the kernels' host code.
   if (needsCuda)
-    libs.push_back(POOL_CUDA_RUNTIME);
+    libs.push_back(cudaRuntime);
   engineOptions.sharedLibPaths = libs;
   engineOptions.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
   std::string diagnostics;

@@ -382,3 +382,76 @@ func.func @max_transposed_nchw(%arg0: tensor<1x8x56x56xf32>) -> tensor<1x8x28x28
 // NOFOLD: linalg.transpose
 // NOFOLD: pool.max %{{.*}} layout = #pool.layout<channels_last>
 // NOFOLD: linalg.transpose
+
+// -----
+
+// torch-mlir's max_pool3d (NCDHW has no named op): a linalg.generic over
+// (output, window) dims. ceil_mode's extra end padding folds into padding.
+// CHECK-LABEL: func.func @max_ncdhw_generic(
+// CHECK-SAME: %[[X:.*]]: tensor<1x3x10x10x10xf32>
+// CHECK-NOT: linalg.
+// CHECK: %[[R:.*]] = pool.max %[[X]] {kernel = array<i64: 3, 3, 3>, strides = array<i64: 3, 3, 3>, padding = array<i64: 0, 0, 0, 2, 2, 2>, layout = #pool.layout<channels_first>} : tensor<1x3x10x10x10xf32> -> tensor<1x3x4x4x4xf32>
+// CHECK: return %[[R]]
+#in3 = affine_map<(d0, d1, d2, d3, d4, d5, d6, d7) -> (d0, d1, d2 * 3 + d5, d3 * 3 + d6, d4 * 3 + d7)>
+#win3 = affine_map<(d0, d1, d2, d3, d4, d5, d6, d7) -> (d5, d6, d7)>
+#out3 = affine_map<(d0, d1, d2, d3, d4, d5, d6, d7) -> (d0, d1, d2, d3, d4)>
+func.func @max_ncdhw_generic(%arg0: tensor<1x3x10x10x10xf32>) -> tensor<1x3x4x4x4xf32> {
+  %ninf = arith.constant 0xFF800000 : f32
+  %padded = tensor.pad %arg0 low[0, 0, 0, 0, 0] high[0, 0, 2, 2, 2] {
+  ^bb0(%a: index, %b: index, %c: index, %d: index, %e: index):
+    tensor.yield %ninf : f32
+  } : tensor<1x3x10x10x10xf32> to tensor<1x3x12x12x12xf32>
+  %empty = tensor.empty() : tensor<1x3x4x4x4xf32>
+  %fill = linalg.fill ins(%ninf : f32) outs(%empty : tensor<1x3x4x4x4xf32>) -> tensor<1x3x4x4x4xf32>
+  %w = tensor.empty() : tensor<3x3x3xf32>
+  %0 = linalg.generic {indexing_maps = [#in3, #win3, #out3], iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction"]} ins(%padded, %w : tensor<1x3x12x12x12xf32>, tensor<3x3x3xf32>) outs(%fill : tensor<1x3x4x4x4xf32>) {
+  ^bb0(%in: f32, %k: f32, %acc: f32):
+    %m = arith.maximumf %in, %acc : f32
+    linalg.yield %m : f32
+  } -> tensor<1x3x4x4x4xf32>
+  return %0 : tensor<1x3x4x4x4xf32>
+}
+
+// -----
+
+// A generic whose window reads the kernel operand is a convolution, not a
+// pooling: not matched, no remark.
+// CHECK-LABEL: func.func @generic_reading_window(
+// CHECK: linalg.generic
+#in1 = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2 + d3)>
+#win1 = affine_map<(d0, d1, d2, d3) -> (d3)>
+#out1 = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2)>
+func.func @generic_reading_window(%arg0: tensor<1x3x10xf32>, %w: tensor<3xf32>) -> tensor<1x3x8xf32> {
+  %ninf = arith.constant 0xFF800000 : f32
+  %empty = tensor.empty() : tensor<1x3x8xf32>
+  %fill = linalg.fill ins(%ninf : f32) outs(%empty : tensor<1x3x8xf32>) -> tensor<1x3x8xf32>
+  %0 = linalg.generic {indexing_maps = [#in1, #win1, #out1], iterator_types = ["parallel", "parallel", "parallel", "reduction"]} ins(%arg0, %w : tensor<1x3x10xf32>, tensor<3xf32>) outs(%fill : tensor<1x3x8xf32>) {
+  ^bb0(%in: f32, %k: f32, %acc: f32):
+    %p = arith.mulf %in, %k : f32
+    %m = arith.maximumf %p, %acc : f32
+    linalg.yield %m : f32
+  } -> tensor<1x3x8xf32>
+  return %0 : tensor<1x3x8xf32>
+}
+
+// -----
+
+// torch-mlir on dynamic shapes: linalg's output operand holds the output
+// size; pool computes every window that fits and a slice keeps the
+// operand's size.
+// CHECK-LABEL: func.func @max_nchw_dynamic_spatial(
+// CHECK-SAME: %[[X:.*]]: tensor<?x?x?x?xf32>, %[[INIT:.*]]: tensor<?x?x?x?xf32>
+// CHECK: %[[P:.*]] = pool.max %[[X]] {kernel = array<i64: 3, 3>, strides = array<i64: 2, 2>, padding = array<i64: 1, 1, 1, 1>, layout = #pool.layout<channels_first>} : tensor<?x?x?x?xf32> -> tensor<?x?x?x?xf32>
+// CHECK: %[[S:.*]] = tensor.extract_slice %[[P]][0, 0, 0, 0] [%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}] [1, 1, 1, 1]
+// CHECK: return %[[S]]
+func.func @max_nchw_dynamic_spatial(%arg0: tensor<?x?x?x?xf32>, %init: tensor<?x?x?x?xf32>) -> tensor<?x?x?x?xf32> {
+  %ninf = arith.constant 0xFF800000 : f32
+  %padded = tensor.pad %arg0 low[0, 0, 1, 1] high[0, 0, 1, 1] {
+  ^bb0(%a: index, %b: index, %c: index, %d: index):
+    tensor.yield %ninf : f32
+  } : tensor<?x?x?x?xf32> to tensor<?x?x?x?xf32>
+  %fill = linalg.fill ins(%ninf : f32) outs(%init : tensor<?x?x?x?xf32>) -> tensor<?x?x?x?xf32>
+  %w = tensor.empty() : tensor<3x3xf32>
+  %0 = linalg.pooling_nchw_max {dilations = dense<1> : vector<2xi64>, strides = dense<2> : vector<2xi64>} ins(%padded, %w : tensor<?x?x?x?xf32>, tensor<3x3xf32>) outs(%fill : tensor<?x?x?x?xf32>) -> tensor<?x?x?x?xf32>
+  return %0 : tensor<?x?x?x?xf32>
+}

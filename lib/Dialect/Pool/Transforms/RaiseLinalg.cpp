@@ -49,10 +49,12 @@ using namespace mlir;
 using namespace mlir::pool;
 
 namespace {
-/// A named linalg pooling op's reduction and data layout.
+/// A linalg pooling op (named, or a linalg.generic of the same structure):
+/// its reduction, data layout, strides and dilations.
 struct NamedPooling {
   bool isMax = true;
   Layout layout = Layout::ChannelsLast;
+  SmallVector<int64_t> strides, dilations;
 };
 
 /// What replaces a matched chain.
@@ -67,32 +69,161 @@ struct RaisePlan {
   /// Where linalg computes only the leading outputs: pool's full result
   /// type, sliced to the replaced value's.
   RankedTensorType fullType;
+  /// linalg's output operand (its sizes bound the slice).
+  Value init;
 };
 
 /// Largest number of output positions at which a divisor is evaluated.
 constexpr int64_t kMaxDivisorEvaluations = int64_t(1) << 22;
 } // namespace
 
-static std::optional<NamedPooling> getNamedPooling(Operation *op) {
-  using CL = std::integral_constant<Layout, Layout::ChannelsLast>;
-  if (isa<linalg::PoolingNwcMaxOp, linalg::PoolingNhwcMaxOp,
-          linalg::PoolingNdhwcMaxOp>(op))
-    return NamedPooling{true, CL::value};
-  if (isa<linalg::PoolingNcwMaxOp, linalg::PoolingNchwMaxOp>(op))
-    return NamedPooling{true, Layout::ChannelsFirst};
-  if (isa<linalg::PoolingNwcSumOp, linalg::PoolingNhwcSumOp,
-          linalg::PoolingNdhwcSumOp>(op))
-    return NamedPooling{false, CL::value};
-  if (isa<linalg::PoolingNcwSumOp, linalg::PoolingNchwSumOp>(op))
-    return NamedPooling{false, Layout::ChannelsFirst};
-  return std::nullopt;
-}
-
 static SmallVector<int64_t> getI64s(DenseIntElementsAttr attr) {
   SmallVector<int64_t> values;
   for (const APInt &v : attr)
     values.push_back(v.getSExtValue());
   return values;
+}
+
+/// The coefficients of `expr`, a sum of dimensions times constants, per
+/// dimension; none for anything else (symbols, constants, mod, div).
+static std::optional<SmallVector<int64_t>> getLinearCoeffs(AffineExpr expr,
+                                                           unsigned numDims) {
+  if (auto dim = dyn_cast<AffineDimExpr>(expr)) {
+    SmallVector<int64_t> c(numDims, 0);
+    c[dim.getPosition()] = 1;
+    return c;
+  }
+  auto bin = dyn_cast<AffineBinaryOpExpr>(expr);
+  if (!bin)
+    return std::nullopt;
+  if (bin.getKind() == AffineExprKind::Add) {
+    auto l = getLinearCoeffs(bin.getLHS(), numDims);
+    auto r = getLinearCoeffs(bin.getRHS(), numDims);
+    if (!l || !r)
+      return std::nullopt;
+    for (unsigned d = 0; d < numDims; ++d)
+      (*l)[d] += (*r)[d];
+    return l;
+  }
+  if (bin.getKind() == AffineExprKind::Mul) {
+    auto k = dyn_cast<AffineConstantExpr>(bin.getRHS());
+    auto l = getLinearCoeffs(bin.getLHS(), numDims);
+    if (!k || !l)
+      return std::nullopt;
+    for (int64_t &c : *l)
+      c *= k.getValue();
+    return l;
+  }
+  return std::nullopt;
+}
+
+/// The reduction of a pooling body: max (maximumf / maxsi of the input and
+/// the accumulator) or sum (addf, the input possibly extended first).
+static std::optional<bool> getPoolingBodyIsMax(Block &body) {
+  auto yield = cast<linalg::YieldOp>(body.getTerminator());
+  if (yield.getNumOperands() != 1 || body.getNumArguments() != 3 ||
+      !body.getArgument(1).use_empty())
+    return std::nullopt;
+  Operation *op = yield.getOperand(0).getDefiningOp();
+  if (!op || op->getBlock() != &body || op->getNumOperands() != 2)
+    return std::nullopt;
+  Value in = body.getArgument(0), acc = body.getArgument(2);
+  auto operandsAre = [&](Value a, Value b) {
+    return (op->getOperand(0) == a && op->getOperand(1) == b) ||
+           (op->getOperand(0) == b && op->getOperand(1) == a);
+  };
+  if (isa<arith::MaximumFOp, arith::MaxSIOp>(op))
+    return operandsAre(in, acc) ? std::optional(true) : std::nullopt;
+  if (isa<arith::AddFOp>(op)) {
+    for (Value v : op->getOperands())
+      if (auto ext = v.getDefiningOp<arith::ExtFOp>(); ext && ext.getIn() == in)
+        return operandsAre(v, acc) ? std::optional(false) : std::nullopt;
+    return operandsAre(in, acc) ? std::optional(false) : std::nullopt;
+  }
+  return std::nullopt;
+}
+
+/// A linalg.generic that pools (what torch-mlir emits for NCDHW, which has
+/// no named op): loops (output dims..., window dims...), the output map the
+/// identity on the output dims, the window map the window dims, the input
+/// map batch, channel and o_i * s_i + k_i * d_i in either layout, and a max
+/// or sum body.
+static std::optional<NamedPooling> getGenericPooling(linalg::GenericOp op) {
+  if (op.getNumDpsInputs() != 2 || op.getNumDpsInits() != 1)
+    return std::nullopt;
+  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+  int64_t loops = op.getNumLoops();
+  int64_t rank = maps[2].getNumResults();
+  int64_t n = rank - 2;
+  if (n < 1 || n > 3 || loops != rank + n || maps[0].getNumResults() != rank ||
+      maps[1].getNumResults() != n)
+    return std::nullopt;
+  SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+  for (int64_t d = 0; d < loops; ++d)
+    if ((iterators[d] == utils::IteratorType::parallel) != (d < rank))
+      return std::nullopt;
+  MLIRContext *ctx = op.getContext();
+  for (int64_t d = 0; d < rank; ++d)
+    if (maps[2].getResult(d) != getAffineDimExpr(d, ctx))
+      return std::nullopt;
+  for (int64_t i = 0; i < n; ++i)
+    if (maps[1].getResult(i) != getAffineDimExpr(rank + i, ctx))
+      return std::nullopt;
+  std::optional<bool> isMax = getPoolingBodyIsMax(op.getRegion().front());
+  if (!isMax)
+    return std::nullopt;
+  for (Layout layout : {Layout::ChannelsFirst, Layout::ChannelsLast}) {
+    NamedPooling p{*isMax, layout, {}, {}};
+    bool ok = true;
+    for (int64_t d = 0; ok && d < rank; ++d) {
+      std::optional<SmallVector<int64_t>> c =
+          getLinearCoeffs(maps[0].getResult(d), loops);
+      if (!c) {
+        ok = false;
+        break;
+      }
+      int64_t spatial = d - getSpatialDim(layout, 0);
+      bool isSpatial = spatial >= 0 && spatial < n;
+      for (int64_t l = 0; ok && l < loops; ++l) {
+        bool own = l == d, window = isSpatial && l == rank + spatial;
+        if (!own && !window)
+          ok = (*c)[l] == 0;
+        else if (!isSpatial)
+          ok = (*c)[l] == 1;
+        else
+          ok = (*c)[l] >= 1;
+      }
+      if (ok && isSpatial) {
+        p.strides.push_back((*c)[d]);
+        p.dilations.push_back((*c)[rank + spatial]);
+      }
+    }
+    if (ok)
+      return p;
+  }
+  return std::nullopt;
+}
+
+static std::optional<NamedPooling> getNamedPooling(Operation *op) {
+  auto withAttrs = [&](bool isMax, Layout layout) {
+    return NamedPooling{
+        isMax, layout,
+        getI64s(cast<DenseIntElementsAttr>(op->getAttr("strides"))),
+        getI64s(cast<DenseIntElementsAttr>(op->getAttr("dilations")))};
+  };
+  if (isa<linalg::PoolingNwcMaxOp, linalg::PoolingNhwcMaxOp,
+          linalg::PoolingNdhwcMaxOp>(op))
+    return withAttrs(true, Layout::ChannelsLast);
+  if (isa<linalg::PoolingNcwMaxOp, linalg::PoolingNchwMaxOp>(op))
+    return withAttrs(true, Layout::ChannelsFirst);
+  if (isa<linalg::PoolingNwcSumOp, linalg::PoolingNhwcSumOp,
+          linalg::PoolingNdhwcSumOp>(op))
+    return withAttrs(false, Layout::ChannelsLast);
+  if (isa<linalg::PoolingNcwSumOp, linalg::PoolingNchwSumOp>(op))
+    return withAttrs(false, Layout::ChannelsFirst);
+  if (auto generic = dyn_cast<linalg::GenericOp>(op))
+    return getGenericPooling(generic);
+  return std::nullopt;
 }
 
 /// The constant a linalg.fill writes, if it is one.
@@ -320,9 +451,8 @@ static FailureOr<RaisePlan> planRaise(linalg::LinalgOp op, std::string &why) {
   spec.kind = plan.isMax ? PoolKind::Max : PoolKind::Avg;
   spec.layout = named->layout;
   spec.kernel = llvm::to_vector(windowType.getShape());
-  spec.strides = getI64s(cast<DenseIntElementsAttr>(op->getAttr("strides")));
-  spec.dilations =
-      getI64s(cast<DenseIntElementsAttr>(op->getAttr("dilations")));
+  spec.strides = named->strides;
+  spec.dilations = named->dilations;
   spec.hasStrides = spec.hasDilations = true;
 
   std::optional<TypedAttr> fill = getFillConstant(init);
@@ -389,6 +519,13 @@ static FailureOr<RaisePlan> planRaise(linalg::LinalgOp op, std::string &why) {
     }
     plan.fullType = full;
   }
+  // A dynamic output size is whatever linalg's output operand holds; pool
+  // computes every window that fits, at least that many in a well-defined
+  // linalg program, and a slice of the operand's sizes keeps linalg's.
+  for (int64_t i = 0; i < n && !plan.fullType; ++i)
+    if (outType.isDynamicDim(getSpatialDim(spec.layout, i)))
+      plan.fullType = full;
+  plan.init = init;
   if (plan.isMax)
     return plan;
 
@@ -591,11 +728,11 @@ static LogicalResult raise(linalg::LinalgOp op, bool foldTransposes,
     pooled = AvgOp::create(rewriter, loc, TypeRange{poolType},
                            ValueRange{input}, attrs);
   if (plan->fullType) {
+    SmallVector<OpFoldResult> zeros(rank, rewriter.getIndexAttr(0));
+    SmallVector<OpFoldResult> ones(rank, rewriter.getIndexAttr(1));
     pooled = tensor::ExtractSliceOp::create(
-        rewriter, loc, type, pooled, ValueRange{}, ValueRange{}, ValueRange{},
-        rewriter.getDenseI64ArrayAttr(SmallVector<int64_t>(rank, 0)),
-        rewriter.getDenseI64ArrayAttr(type.getShape()),
-        rewriter.getDenseI64ArrayAttr(SmallVector<int64_t>(rank, 1)));
+        rewriter, loc, type, pooled, zeros,
+        tensor::getMixedSizes(rewriter, loc, plan->init), ones);
   }
   if (plan->maxWith) {
     // The windows started at the fill constant c: max with c afterwards.

@@ -92,3 +92,22 @@ func.func @avg_nchw_exclude_pad(%arg0: tensor<1x2x7x7xf32>) -> tensor<1x2x4x4xf3
   } -> tensor<1x2x4x4xf32>
   return %avg : tensor<1x2x4x4xf32>
 }
+
+// max_pool3d(kernel 3, stride 3, ceil_mode = true) as a linalg.generic
+// (NCDHW has no named op), with ceil_mode's end padding.
+func.func @max_ncdhw_generic_ceil(%arg0: tensor<1x3x10x10x10xf32>) -> tensor<1x3x4x4x4xf32> {
+  %ninf = arith.constant 0xFF800000 : f32
+  %padded = tensor.pad %arg0 low[0, 0, 0, 0, 0] high[0, 0, 2, 2, 2] {
+  ^bb0(%a: index, %b: index, %c: index, %d: index, %e: index):
+    tensor.yield %ninf : f32
+  } : tensor<1x3x10x10x10xf32> to tensor<1x3x12x12x12xf32>
+  %empty = tensor.empty() : tensor<1x3x4x4x4xf32>
+  %fill = linalg.fill ins(%ninf : f32) outs(%empty : tensor<1x3x4x4x4xf32>) -> tensor<1x3x4x4x4xf32>
+  %w = tensor.empty() : tensor<3x3x3xf32>
+  %0 = linalg.generic {indexing_maps = [affine_map<(d0, d1, d2, d3, d4, d5, d6, d7) -> (d0, d1, d2 * 3 + d5, d3 * 3 + d6, d4 * 3 + d7)>, affine_map<(d0, d1, d2, d3, d4, d5, d6, d7) -> (d5, d6, d7)>, affine_map<(d0, d1, d2, d3, d4, d5, d6, d7) -> (d0, d1, d2, d3, d4)>], iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction"]} ins(%padded, %w : tensor<1x3x12x12x12xf32>, tensor<3x3x3xf32>) outs(%fill : tensor<1x3x4x4x4xf32>) {
+  ^bb0(%in: f32, %k: f32, %acc: f32):
+    %m = arith.maximumf %in, %acc : f32
+    linalg.yield %m : f32
+  } -> tensor<1x3x4x4x4xf32>
+  return %0 : tensor<1x3x4x4x4xf32>
+}

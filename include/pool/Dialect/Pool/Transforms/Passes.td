@@ -54,6 +54,11 @@ def RaiseLinalgToPool : Pass<"raise-linalg-to-pool", "mlir::func::FuncOp"> {
       compared with pool.avg's divisor for `count_include_pad = false` and
       `true`; a `+0.0` pad folds into the padding. f16/bf16 sums must
       accumulate in f32, as pool.avg does.
+    - a `linalg.generic` of the same structure (loops: output dims, then
+      window dims as reductions; input map `o_i * s_i + k_i * d_i`; a
+      `maximumf`/`maxsi`/`addf` body), as torch-mlir emits for NCDHW;
+    - a dynamic spatial output size (max): every window that fits, sliced
+      to the sizes of linalg's output operand;
     - pool's padding must stay smaller than the window span, and the window
       geometry pool infers must give linalg's output size (or more, then a
       `tensor.extract_slice` keeps linalg's leading outputs).

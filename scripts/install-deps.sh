@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian packages pool-mlir needs, when missing.
-#   --bench: also what the benchmarks need (PyTorch for pool-bench's PyTorch
-#            column, matplotlib for bench/plot.py).
+#   --bench: also what the benchmarks need (matplotlib for bench/plot.py).
+# PyTorch and ONNX are always installed: the ONNX tests export networks.
 set -euo pipefail
 
 PACKAGES=(llvm-22-dev libmlir-22-dev mlir-22-tools llvm-22-tools clang-22
           libclang-rt-22-dev cmake ninja-build python3 python3-numpy
-          libomp-22-dev libdnnl-dev valgrind)
+          libomp-22-dev libdnnl-dev valgrind libonnx-dev libprotobuf-dev
+          python3-onnx python3-torch)
 if [ "${1:-}" = --bench ]; then
-  PACKAGES+=(python3-torch python3-matplotlib)
+  PACKAGES+=(python3-matplotlib)
 fi
 
 missing=()

@@ -74,6 +74,11 @@ if ptxas:
     config.available_features.add("ptxas")
     config.substitutions.append(("%ptxas", ptxas))
 
+# pool-translate, built where CMake found libonnx-dev, and Debian's
+# python3-onnx (the tests build their models with it).
+if os.path.exists(os.path.join(tools_dir, "pool-translate")):
+    config.available_features.add("onnx")
+
 # libpool_cuda_runtime.so, built where CMake found cuda.h (lib/Runtime).
 if os.path.exists(os.path.join(libs_dir, "libpool_cuda_runtime.so")):
     config.available_features.add("pool-cuda-runtime")

@@ -16,6 +16,9 @@
 #include "pool/Dialect/Pool/IR/PoolOps.h"
 #include "pool/Dialect/Pool/Transforms/Passes.h"
 #include "pool/InitAll.h"
+#ifdef POOL_HAVE_ONNX
+#include "pool/Target/ONNX/ImportONNX.h"
+#endif
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/MLIRContext.h"
@@ -194,7 +197,18 @@ static int runFile(MLIRContext &ctx) {
     return fail(error);
   sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
   SourceMgrDiagnosticHandler handler(sourceMgr, &ctx);
-  OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, &ctx);
+  OwningOpRef<ModuleOp> module;
+  if (StringRef(inputFile).ends_with(".onnx")) {
+#ifdef POOL_HAVE_ONNX
+    const llvm::MemoryBuffer *buffer =
+        sourceMgr.getMemoryBuffer(sourceMgr.getMainFileID());
+    module = pool::importOnnxModel(buffer->getBuffer(), inputFile, &ctx);
+#else
+    return fail("this pool-run was built without ONNX (libonnx-dev)");
+#endif
+  } else {
+    module = parseSourceFile<ModuleOp>(sourceMgr, &ctx);
+  }
   if (!module)
     return 1;
 

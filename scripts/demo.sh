@@ -37,3 +37,25 @@ for file in examples/*.mlir; do
     "$B/pool-run" "$file" --entry="$fn" "${shape[@]}" --check --repeat=10
   done
 done
+
+if [ -x "$B/pool-translate" ]; then
+  section "A PyTorch network in: export to ONNX, import its pooling layers, run them"
+  tmp=$(mktemp -d)
+  /usr/bin/python3 - "$tmp" <<'PY' 2>/dev/null
+import sys, torch
+from torch import nn
+torch.manual_seed(0)
+net = nn.Sequential(nn.Conv2d(3, 16, 7, 2, 3), nn.ReLU(), nn.MaxPool2d(3, 2, 1),
+                    nn.Conv2d(16, 32, 3, padding=1), nn.AvgPool2d(3, 1, 1),
+                    nn.AdaptiveAvgPool2d(1)).eval()
+torch.onnx.export(net, torch.randn(1, 3, 112, 112), sys.argv[1] + "/net.onnx",
+                  opset_version=13)
+PY
+  "$B/pool-translate" --import-onnx --extract-pooling "$tmp/net.onnx" -o "$tmp/layers.mlir"
+  grep -E "pool\." "$tmp/layers.mlir"
+  for fn in $(grep -oE 'func\.func @[A-Za-z0-9_]+' "$tmp/layers.mlir" | sed 's/func.func @//'); do
+    echo
+    "$B/pool-run" "$tmp/layers.mlir" --entry="$fn" --check --repeat=10
+  done
+  rm -rf "$tmp"
+fi

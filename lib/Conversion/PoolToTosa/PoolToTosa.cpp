@@ -22,6 +22,7 @@
 #include "pool/Conversion/PoolToTosa/PoolToTosa.h"
 
 #include "pool/Dialect/Pool/IR/PoolOps.h"
+#include "pool/Dialect/Pool/Utils/LoweringUtils.h"
 #include "pool/Dialect/Pool/Utils/WindowArith.h"
 
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
@@ -39,8 +40,6 @@ using namespace mlir;
 using namespace mlir::pool;
 
 namespace {
-constexpr int32_t kToChannelsLast[] = {0, 2, 3, 1};
-constexpr int32_t kToChannelsFirst[] = {0, 3, 1, 2};
 /// TOSA's 8K level: the largest kernel, stride and padding tosa-validate
 /// accepts by default.
 constexpr int64_t kMaxKernel = 8192;
@@ -155,13 +154,6 @@ static FailureOr<TosaPlan> planPoolToTosa(PoolOpInterface op,
   return plan;
 }
 
-/// `value` as `type` (a tensor.cast where the static sizes differ).
-static Value castTo(OpBuilder &b, Location loc, Value value, Type type) {
-  if (value.getType() == type)
-    return value;
-  return tensor::CastOp::create(b, loc, type, value);
-}
-
 static RankedTensorType withShape(RankedTensorType type,
                                   ArrayRef<int64_t> shape) {
   return RankedTensorType::get(shape, type.getElementType());
@@ -197,7 +189,10 @@ static Value concatZeros(PatternRewriter &rewriter, Location loc, Value value,
 }
 
 static Value transpose(PatternRewriter &rewriter, Location loc, Value value,
-                       ArrayRef<int32_t> perms) {
+                       bool toChannelsLast) {
+  SmallVector<int32_t> perms;
+  for (int64_t p : getLayoutPermutation(4, toChannelsLast))
+    perms.push_back(static_cast<int32_t>(p));
   auto type = cast<RankedTensorType>(value.getType());
   SmallVector<int64_t> shape;
   for (int32_t p : perms)
@@ -216,7 +211,7 @@ static LogicalResult rewritePoolToTosa(PoolOpInterface op,
   Location loc = op.getLoc();
   Value x = op.getInput();
   if (spec.layout == Layout::ChannelsFirst)
-    x = transpose(rewriter, loc, x, kToChannelsLast);
+    x = transpose(rewriter, loc, x, /*toChannelsLast=*/true);
   auto type = cast<RankedTensorType>(x.getType());
   Type elem = type.getElementType();
   int64_t n = type.getDimSize(0), c = type.getDimSize(3);
@@ -279,9 +274,9 @@ static LogicalResult rewritePoolToTosa(PoolOpInterface op,
                                 {ShapedType::isDynamic(n) ? -1 : n,
                                  ShapedType::isDynamic(c) ? -1 : c}));
   } else if (spec.layout == Layout::ChannelsFirst) {
-    pooled = transpose(rewriter, loc, pooled, kToChannelsFirst);
+    pooled = transpose(rewriter, loc, pooled, /*toChannelsLast=*/false);
   }
-  rewriter.replaceOp(op, castTo(rewriter, loc, pooled, resultType));
+  rewriter.replaceOp(op, castToType(rewriter, loc, pooled, resultType));
   return success();
 }
 

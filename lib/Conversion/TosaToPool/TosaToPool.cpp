@@ -24,6 +24,7 @@
 #include "pool/Conversion/TosaToPool/TosaToPool.h"
 
 #include "pool/Dialect/Pool/IR/PoolOps.h"
+#include "pool/Dialect/Pool/Utils/LoweringUtils.h"
 
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
@@ -40,8 +41,14 @@ using namespace mlir;
 using namespace mlir::pool;
 
 namespace {
-constexpr int32_t kToChannelsLast[] = {0, 2, 3, 1};
-constexpr int32_t kToChannelsFirst[] = {0, 3, 1, 2};
+
+/// tosa.transpose's NCHW -> NHWC ([0, 2, 3, 1]) or NHWC -> NCHW perms.
+static SmallVector<int32_t> getTosaPerms(bool toChannelsLast) {
+  SmallVector<int32_t> perms;
+  for (int64_t p : getLayoutPermutation(4, toChannelsLast))
+    perms.push_back(static_cast<int32_t>(p));
+  return perms;
+}
 
 /// What the rewrite of one TOSA pooling op builds.
 struct TosaPoolPlan {
@@ -182,7 +189,7 @@ static FailureOr<TosaPoolPlan> planTosaPool(Operation *op,
   tryFoldPad();
   if (auto transpose = cur.getDefiningOp<tosa::TransposeOp>();
       options.foldTransposes && transpose &&
-      transpose.getPerms() == ArrayRef<int32_t>(kToChannelsLast)) {
+      transpose.getPerms() == ArrayRef<int32_t>(getTosaPerms(true))) {
     cur = transpose.getInput1();
     plan.layout = Layout::ChannelsFirst;
     tryFoldPad();
@@ -218,14 +225,6 @@ static FailureOr<TosaPoolPlan> planTosaPool(Operation *op,
   return plan;
 }
 
-/// `value` as `type` (a tensor.cast where the static sizes differ).
-static Value castTo(PatternRewriter &rewriter, Location loc, Value value,
-                    Type type) {
-  if (value.getType() == type)
-    return value;
-  return tensor::CastOp::create(rewriter, loc, type, value);
-}
-
 static LogicalResult rewriteTosaPool(Operation *op,
                                      const TosaToPoolOptions &options,
                                      PatternRewriter &rewriter) {
@@ -258,24 +257,24 @@ static LogicalResult rewriteTosaPool(Operation *op,
 
   Value result = op->getResult(0);
   if (plan->layout == Layout::ChannelsLast) {
-    rewriter.replaceOp(op, castTo(rewriter, loc, pooled, result.getType()));
+    rewriter.replaceOp(op, castToType(rewriter, loc, pooled, result.getType()));
     return success();
   }
   // Uses through the inverse transpose read the channels-first result.
   SmallVector<tosa::TransposeOp> back;
   for (Operation *user : result.getUsers())
     if (auto t = dyn_cast<tosa::TransposeOp>(user);
-        t && t.getPerms() == ArrayRef<int32_t>(kToChannelsFirst))
+        t && t.getPerms() == ArrayRef<int32_t>(getTosaPerms(false)))
       back.push_back(t);
   for (tosa::TransposeOp t : back)
-    rewriter.replaceOp(t, castTo(rewriter, loc, pooled, t.getType()));
+    rewriter.replaceOp(t, castToType(rewriter, loc, pooled, t.getType()));
   if (result.use_empty()) {
     rewriter.eraseOp(op);
     return success();
   }
-  Value nhwc =
-      tosa::TransposeOp::create(rewriter, loc, result.getType(), pooled,
-                                rewriter.getDenseI32ArrayAttr(kToChannelsLast));
+  Value nhwc = tosa::TransposeOp::create(
+      rewriter, loc, result.getType(), pooled,
+      rewriter.getDenseI32ArrayAttr(getTosaPerms(true)));
   rewriter.replaceOp(op, nhwc);
   return success();
 }

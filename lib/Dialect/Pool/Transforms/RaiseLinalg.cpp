@@ -28,6 +28,7 @@
 
 #include "pool/Dialect/Pool/IR/PoolOps.h"
 #include "pool/Dialect/Pool/Transforms/Passes.h"
+#include "pool/Dialect/Pool/Utils/LoweringUtils.h"
 #include "pool/Dialect/Pool/Utils/WindowArith.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -634,23 +635,6 @@ static FailureOr<RaisePlan> planRaise(linalg::LinalgOp op, std::string &why) {
   spec.countIncludePad = !candidates[0];
   plan.replaced = divide.getResult(0);
   return plan;
-}
-
-/// The permutation of a linalg.transpose from channels-first to
-/// channels-last data of `rank` dimensions ([0, 2, ..., rank - 1, 1]), or
-/// back ([0, rank - 1, 1, ..., rank - 2]).
-static SmallVector<int64_t> getLayoutPermutation(int64_t rank, bool toLast) {
-  SmallVector<int64_t> perm = {0};
-  if (toLast) {
-    for (int64_t d = 2; d < rank; ++d)
-      perm.push_back(d);
-    perm.push_back(1);
-  } else {
-    perm.push_back(rank - 1);
-    for (int64_t d = 1; d < rank - 1; ++d)
-      perm.push_back(d);
-  }
-  return perm;
 }
 
 static RankedTensorType permuteType(RankedTensorType type,

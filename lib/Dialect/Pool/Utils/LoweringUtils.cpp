@@ -76,3 +76,25 @@ void mlir::pool::emitPoolShapeChecks(OpBuilder &b, Location loc,
     cf::AssertOp::create(b, loc, cond, message);
   }
 }
+
+SmallVector<int64_t> mlir::pool::getLayoutPermutation(int64_t rank,
+                                                      bool toChannelsLast) {
+  SmallVector<int64_t> perm = {0};
+  if (toChannelsLast) {
+    for (int64_t d = 2; d < rank; ++d)
+      perm.push_back(d);
+    perm.push_back(1);
+  } else {
+    perm.push_back(rank - 1);
+    for (int64_t d = 1; d < rank - 1; ++d)
+      perm.push_back(d);
+  }
+  return perm;
+}
+
+Value mlir::pool::castToType(OpBuilder &b, Location loc, Value value,
+                             Type type) {
+  if (value.getType() == type)
+    return value;
+  return tensor::CastOp::create(b, loc, type, value);
+}

@@ -36,6 +36,15 @@ Value createPoolNeutral(OpBuilder &b, Location loc, Type type, bool isMax);
 void emitPoolShapeChecks(OpBuilder &b, Location loc, const PoolSpec &spec,
                          ArrayRef<Value> inSizes);
 
+/// The permutation of a transpose between channels-first and channels-last
+/// data of `rank` dimensions: [0, 2, ..., rank - 1, 1] to channels-last,
+/// [0, rank - 1, 1, ..., rank - 2] back (TOSA and linalg producers wrap
+/// NHWC pooling in these).
+SmallVector<int64_t> getLayoutPermutation(int64_t rank, bool toChannelsLast);
+
+/// `value` as `type`, through a tensor.cast where the static sizes differ.
+Value castToType(OpBuilder &b, Location loc, Value value, Type type);
+
 } // namespace pool
 } // namespace mlir
 

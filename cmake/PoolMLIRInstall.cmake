@@ -46,13 +46,23 @@ install(DIRECTORY ${POOL_BINARY_DIR}/include/pool
   DESTINATION include
   FILES_MATCHING PATTERN "*.inc"
   PATTERN "CMakeFiles" EXCLUDE)
+# The C API: include/pool-c and libPoolMLIRCAPI.so (MLIR's C API inside).
+install(DIRECTORY ${POOL_SOURCE_DIR}/include/pool-c
+  DESTINATION include
+  FILES_MATCHING PATTERN "*.h")
 
 # Installed tools and the plugin find libMLIR.so / libLLVM.so where Debian
 # keeps them (not on the default search path), and our libraries beside them.
-set_target_properties(pool-opt pool-run PoolPlugin PROPERTIES
+set(POOL_INSTALLED_TOOLS pool-opt pool-run pool-reduce pool-lsp-server)
+if(TARGET pool-translate)
+  list(APPEND POOL_INSTALLED_TOOLS pool-translate)
+endif()
+set_target_properties(${POOL_INSTALLED_TOOLS} PoolPlugin PROPERTIES
   INSTALL_RPATH "\$ORIGIN/../lib;${LLVM_LIBRARY_DIR}")
-install(TARGETS pool-opt pool-run RUNTIME DESTINATION bin)
-install(TARGETS PoolPlugin LIBRARY DESTINATION lib)
+set_target_properties(PoolMLIRCAPI PROPERTIES
+  INSTALL_RPATH "\$ORIGIN;${LLVM_LIBRARY_DIR}")
+install(TARGETS ${POOL_INSTALLED_TOOLS} RUNTIME DESTINATION bin)
+install(TARGETS PoolPlugin PoolMLIRCAPI LIBRARY DESTINATION lib)
 if(TARGET pool_cuda_runtime)
   install(TARGETS pool_cuda_runtime LIBRARY DESTINATION lib)
 endif()

@@ -11,6 +11,7 @@ set(POOL_EXPORTED_LIBRARIES
   MLIRPoolDialect
   MLIRPoolTransforms
   MLIRPoolLoweredTransforms
+  MLIRPoolToAffine
   MLIRPoolToLinalg
   MLIRPoolToVector
   MLIRPoolToGPU

@@ -7,6 +7,7 @@
 #include "pool/Transforms/Passes.h"
 
 #include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/Affine/Transforms/Passes.h"
 #include "mlir/Dialect/Arith/Transforms/Passes.h"
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
@@ -29,7 +30,7 @@ void mlir::pool::buildPoolToBufferizedLinalgPipeline(
   pm.addPass(createCanonicalizerPass());
   ConvertPoolToLinalgOptions toLinalg;
   toLinalg.assertWindowFits = options.assertWindowFits;
-  if (options.vectorize) {
+  if (getLoweringPath(options) == PoolLoweringPath::Vector) {
     ConvertPoolToVectorOptions toVector;
     toVector.assertWindowFits = options.assertWindowFits;
     toVector.strategy = options.strategy;
@@ -42,7 +43,7 @@ void mlir::pool::buildPoolToBufferizedLinalgPipeline(
   pm.addPass(createCanonicalizerPass());
   // CSE would merge the equal `tensor.empty` destinations of two vector
   // lowerings, making their results alias: no CSE before bufferization.
-  if (!options.vectorize)
+  if (getLoweringPath(options) != PoolLoweringPath::Vector)
     pm.addPass(createCSEPass());
   if (options.loopOrder)
     pm.addNestedPass<func::FuncOp>(createPoolLoopOrder());
@@ -76,14 +77,65 @@ void mlir::pool::buildDeallocationPipeline(OpPassManager &pm) {
   pm.addPass(createConvertBufferizationToMemRefPass());
 }
 
+llvm::cl::ValuesClass mlir::pool::getPoolLoweringPathValues() {
+  return llvm::cl::values(
+      clEnumValN(PoolLoweringPath::Vector, "vector",
+                 "convert-pool-to-vector: the cost model's vector loops"),
+      clEnumValN(PoolLoweringPath::Linalg, "linalg",
+                 "convert-pool-to-linalg and scalar loops"),
+      clEnumValN(PoolLoweringPath::Affine, "affine",
+                 "convert-pool-to-affine and upstream's affine vectorizer"));
+}
+
+PoolLoweringPath mlir::pool::getLoweringPath(const PoolPipelineOptions &o) {
+  if (o.path == PoolLoweringPath::Vector && !o.vectorize)
+    return PoolLoweringPath::Linalg;
+  return o.path;
+}
+
 void mlir::pool::buildPoolToAffinePipeline(OpPassManager &pm,
                                            const PoolPipelineOptions &options) {
-  // Affine loops come from linalg: the vector lowering has none to offer.
-  PoolPipelineOptions linalgOptions;
-  linalgOptions.copyOptionValuesFrom(options);
-  linalgOptions.vectorize = false;
-  buildPoolToBufferizedLinalgPipeline(pm, linalgOptions);
-  pm.addNestedPass<func::FuncOp>(createConvertLinalgToAffineLoopsPass());
+  pm.addNestedPass<func::FuncOp>(createPoolInferShapes());
+  pm.addPass(createCanonicalizerPass());
+  ConvertPoolToAffineOptions toAffine;
+  toAffine.assertWindowFits = options.assertWindowFits;
+  pm.addNestedPass<func::FuncOp>(createConvertPoolToAffine(toAffine));
+  // What convert-pool-to-affine declines (with a remark) goes through linalg.
+  ConvertPoolToLinalgOptions toLinalg;
+  toLinalg.assertWindowFits = options.assertWindowFits;
+  pm.addNestedPass<func::FuncOp>(createConvertPoolToLinalg(toLinalg));
+  pm.addPass(createCanonicalizerPass());
+  buildBufferizationPipeline(pm);
+  // The declined ops' linalg becomes scf loops: convert-linalg-to-affine-loops
+  // emits invalid affine.for bounds for sizes that are not affine symbols,
+  // the very cases convert-pool-to-affine declines.
+  pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+}
+
+void mlir::pool::buildAffineOptimizationPipeline(
+    OpPassManager &pm, const PoolPipelineOptions &options) {
+  int64_t bits = options.vectorBits;
+  if (!bits) {
+    std::string error;
+    FailureOr<VectorTarget> target = getVectorTarget(options.targetCpu, error);
+    bits = succeeded(target) ? target->vectorBits : 256;
+  }
+  pm.addNestedPass<func::FuncOp>(affine::createAffineLoopNormalizePass());
+  pm.addPass(createCanonicalizerPass());
+  // Upstream's affine-super-vectorize miscompiles strided reductions and
+  // crashes on some reduction nests: only the loops it gets right.
+  PoolAffineVectorizeOptions vectorize;
+  vectorize.vectorSize = std::max<int64_t>(bits / 32, 1);
+  pm.addNestedPass<func::FuncOp>(createPoolAffineVectorize(vectorize));
+  pm.addNestedPass<func::FuncOp>(affine::createAffineScalarReplacementPass());
+  if (options.threads != 1) {
+    affine::AffineParallelizeOptions parallelize;
+    parallelize.maxNested = 1;
+    pm.addNestedPass<func::FuncOp>(
+        affine::createAffineParallelize(parallelize));
+  }
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
 }
@@ -123,12 +175,19 @@ void mlir::pool::buildLinalgLoopsToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createConvertControlFlowToLLVMPass());
   pm.addPass(createConvertOpenMPToLLVMPass());
   pm.addPass(createConvertFuncToLLVMPass());
+  // The affine vectorizer pads its reads with ub.poison.
+  pm.addPass(createUBToLLVMConversionPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
 }
 
 void mlir::pool::buildPoolToLLVMPipeline(OpPassManager &pm,
                                          const PoolPipelineOptions &options) {
-  buildPoolToBufferizedLinalgPipeline(pm, options);
+  if (getLoweringPath(options) == PoolLoweringPath::Affine) {
+    buildPoolToAffinePipeline(pm, options);
+    buildAffineOptimizationPipeline(pm, options);
+  } else {
+    buildPoolToBufferizedLinalgPipeline(pm, options);
+  }
   buildLinalgLoopsToLLVMPipeline(pm, options.threads);
 }
 
@@ -183,7 +242,8 @@ void mlir::pool::buildPoolToGPUEmulationPipeline(
 void mlir::pool::registerPoolPipelines() {
   PassPipelineRegistration<PoolPipelineOptions>(
       "pool-to-affine",
-      "Lower pool ops through linalg and bufferization to affine loops",
+      "Lower pool ops to affine loop nests (convert-pool-to-affine) on "
+      "buffers, for upstream's affine passes",
       buildPoolToAffinePipeline);
   PassPipelineRegistration<PoolPipelineOptions>(
       "pool-to-llvm",

@@ -129,6 +129,8 @@ llvm::cl::ValuesClass pool_run::getRunTargetValues() {
 std::string Lowering::getName() const {
   if (target != RunTarget::Cpu)
     return stringifyRunTarget(target).str();
+  if (affine)
+    return "affine";
   return vectorize ? mlir::pool::stringifyPoolStrategy(strategy).str()
                    : "linalg";
 }
@@ -136,6 +138,8 @@ std::string Lowering::getName() const {
 std::string Lowering::getFlags() const {
   if (target != RunTarget::Cpu)
     return "--target=" + getName();
+  if (affine)
+    return "--path=affine";
   return vectorize ? "--strategy=" + getName() : "--vectorize=false";
 }
 
@@ -192,12 +196,15 @@ std::vector<Lowering> pool_run::getAllLowerings() {
   for (PoolStrategy s : {PoolStrategy::Direct, PoolStrategy::Separable,
                          PoolStrategy::Sliding, PoolStrategy::Auto})
     all.push_back({true, s});
+  all.push_back({true, PoolStrategy::Auto, RunTarget::Cpu, /*affine=*/true});
   return all;
 }
 
 void Lowering::applyTo(mlir::pool::PoolPipelineOptions &options) const {
   options.vectorize = vectorize;
   options.strategy = strategy;
+  options.path = affine ? mlir::pool::PoolLoweringPath::Affine
+                        : mlir::pool::PoolLoweringPath::Vector;
 }
 
 LogicalResult JitModule::setTargetCPU(std::string cpu, std::string &error) {

@@ -97,26 +97,28 @@ llvm::StringRef stringifyRunTarget(RunTarget target);
 llvm::cl::ValuesClass getRunTargetValues();
 
 /// One way of lowering pool ops: on the CPU the linalg path
-/// (`vectorize=false`) or convert-pool-to-vector with a strategy; or one of
-/// the GPU targets.
+/// (`vectorize=false`), convert-pool-to-vector with a strategy, or the
+/// affine path (`affine`); or one of the GPU targets.
 struct Lowering {
   bool vectorize = true;
   mlir::pool::PoolStrategy strategy = mlir::pool::PoolStrategy::Auto;
   RunTarget target = RunTarget::Cpu;
+  /// path=affine: convert-pool-to-affine and upstream's affine vectorizer.
+  bool affine = false;
 
   /// Adds the pipeline of this lowering; `options` holds the CPU options
   /// and those the GPU pipelines share (assert-window-fits).
   void buildPipeline(mlir::OpPassManager &pm,
                      const mlir::pool::PoolPipelineOptions &options) const;
 
-  /// "linalg", or the strategy's name.
+  /// "linalg", "affine", or the strategy's name.
   std::string getName() const;
   /// The pool-run flags that select it, for replay lines.
   std::string getFlags() const;
   void applyTo(mlir::pool::PoolPipelineOptions &options) const;
 };
 
-/// The linalg path, then every convert-pool-to-vector strategy.
+/// The linalg path, every convert-pool-to-vector strategy, the affine path.
 std::vector<Lowering> getAllLowerings();
 
 /// Runs `fn` `repeat` times after `warmup` runs; returns the median time in

@@ -99,6 +99,14 @@ static cl::opt<bool>
               cl::desc("Lower with convert-pool-to-vector (default); "
                        "--vectorize=false takes the linalg path"),
               cl::init(true), cl::cat(category));
+static cl::opt<pool::PoolLoweringPath> path(
+    "path",
+    cl::desc("CPU lowering path: vector (default), linalg (as "
+             "--vectorize=false) or affine (convert-pool-to-affine and "
+             "upstream's affine vectorizer). With --differential, runs that "
+             "path only"),
+    cl::init(pool::PoolLoweringPath::Vector), pool::getPoolLoweringPathValues(),
+    cl::cat(category));
 static cl::opt<RunTarget> target(
     "target",
     cl::desc("Where the program runs: cpu (default), cuda (a GPU, through "
@@ -187,6 +195,17 @@ static LogicalResult inferShapes(ModuleOp module, std::string &error) {
 static int fail(const Twine &message) {
   llvm::errs() << "pool-run: " << message << "\n";
   return 1;
+}
+
+/// The lowering the flags select (--target, --path, --vectorize,
+/// --strategy).
+static Lowering selectedLowering() {
+  Lowering l;
+  l.target = target;
+  l.strategy = strategy;
+  l.affine = path == pool::PoolLoweringPath::Affine;
+  l.vectorize = vectorize && path == pool::PoolLoweringPath::Vector;
+  return l;
 }
 
 static int runFile(MLIRContext &ctx) {
@@ -296,7 +315,7 @@ static int runFile(MLIRContext &ctx) {
   pipeline.loopOrder = loopOrder;
   pipeline.threads = threads;
   pipeline.minParallelBytes = minParallelBytes;
-  Lowering lowering{vectorize, strategy, target};
+  Lowering lowering = selectedLowering();
   lowering.applyTo(pipeline);
   FailureOr<std::unique_ptr<JitModule>> jit =
       JitModule::compile(*lowered, lowering, pipeline, error);
@@ -304,9 +323,11 @@ static int runFile(MLIRContext &ctx) {
     return fail(error);
   if (target == RunTarget::Cpu)
     llvm::outs() << "  lowered with --pool-to-llvm ("
-                 << (vectorize ? "vector path, strategy " +
-                                     pool::stringifyPoolStrategy(strategy).str()
-                               : std::string("linalg path"))
+                 << (lowering.affine ? std::string("affine path")
+                     : lowering.vectorize
+                         ? "vector path, strategy " +
+                               pool::stringifyPoolStrategy(strategy).str()
+                         : std::string("linalg path"))
                  << ", threads "
                  << (threads == 0 ? std::string("0 = every core")
                                   : std::to_string(threads))
@@ -450,10 +471,9 @@ int main(int argc, char **argv) {
     options.assertWindowFits = assertWindowFits;
     options.threads = threads;
     options.minParallelBytes = minParallelBytes;
-    if (target != RunTarget::Cpu)
-      options.lowerings = {Lowering{vectorize, strategy, target}};
-    else if (strategy.getNumOccurrences() || vectorize.getNumOccurrences())
-      options.lowerings = {Lowering{vectorize, strategy}};
+    if (target != RunTarget::Cpu || strategy.getNumOccurrences() ||
+        vectorize.getNumOccurrences() || path.getNumOccurrences())
+      options.lowerings = {selectedLowering()};
     options.verbose = verbose;
     options.dumpDir = dumpDir;
     return runDifferential(registry, options) == 0 ? 0 : 1;

@@ -3,6 +3,7 @@
 #ifndef POOL_CONVERSION_PASSES_H
 #define POOL_CONVERSION_PASSES_H
 
+#include "pool/Conversion/PoolToAffine/PoolToAffine.h"
 #include "pool/Conversion/PoolToGPU/PoolToGPU.h"
 #include "pool/Conversion/PoolToLinalg/PoolToLinalg.h"
 #include "pool/Conversion/PoolToTosa/PoolToTosa.h"

@@ -43,6 +43,56 @@ def ConvertPoolToLinalg : Pass<"convert-pool-to-linalg", "mlir::func::FuncOp"> {
   ];
 }
 
+def ConvertPoolToAffine : Pass<"convert-pool-to-affine", "mlir::func::FuncOp"> {
+  let summary = "Lower pool ops to affine loop nests";
+  let description = [{
+    Lowers every pool op (every rank, layout, padding mode and element type;
+    static shapes, dynamic sizes as affine symbols) to `affine.for` nests
+    with `affine.load`/`affine.store`, so that upstream's affine analyses and
+    transforms apply: `affine-loop-tile`, `affine-super-vectorize`,
+    `affine-loop-unroll-jam`, `affine-scalrep`, `affine-data-copy-generate`,
+    `affine-loop-fusion`.
+
+    - The input is read through `bufferization.to_buffer`. The result is a
+      `memref.alloc` returned through `bufferization.to_tensor` (`restrict`,
+      `writable`), which one-shot bufferization folds away.
+    - Windows that leave the input are handled by the loop bounds: the taps
+      of output `o` run over `[max(ceil(-start / d), 0),
+      min(ceil((I - start) / d), K))`, where `start = o * s - pb`. That is
+      a max map and a min map. Adaptive bins run over
+      `[0, end(o) - begin(o))`. There is no padded copy and no `affine.if`.
+      Every bound and subscript comes from the shared window formulas,
+      built as affine expressions (`AffineExprArith`).
+    - Channels-last: a fill nest, then `(n, o..., k..., c)`, which
+      accumulates into the output buffer with the channels innermost (every
+      access is contiguous along the innermost loop), then the averages'
+      division.
+    - Channels-first: `(n, c, o...)`, then the taps innermost, reducing in
+      `iter_args`, with one store per output.
+    - Averages divide by the shared divisor, computed in the loop. f16 and
+      bf16 accumulate in f32. Maxima propagate NaN (`arith.maximumf`);
+      integers use `arith.maxsi`.
+
+    An op it cannot express is left as it is, with a remark, for the
+    default lowering: adaptive bins over a dynamic input size (`o * I / O`
+    is not affine when `I` is a symbol), and dynamic sizes of an op that is
+    not at the top level of a function. With `assert-window-fits` (the
+    default), dynamic spatial sizes that do not fit the window fail at run
+    time with a `cf.assert` message.
+  }];
+  let options = [
+    Option<"assertWindowFits", "assert-window-fits", "bool", /*default=*/"true",
+           "Check at run time that dynamic spatial sizes fit the window">,
+  ];
+  let dependentDialects = [
+    "mlir::affine::AffineDialect",
+    "mlir::arith::ArithDialect",
+    "mlir::bufferization::BufferizationDialect",
+    "mlir::cf::ControlFlowDialect",
+    "mlir::memref::MemRefDialect",
+  ];
+}
+
 def ConvertPoolToVector : Pass<"convert-pool-to-vector", "mlir::func::FuncOp"> {
   let summary = "Lower pool ops to vectorized, parallel loops on tensors";
   let description = [{

@@ -14,6 +14,16 @@
 
 #include "mlir/Pass/PassOptions.h"
 
+namespace mlir::pool {
+/// How `pool-to-llvm` lowers pool ops: the vector lowering (default),
+/// linalg's scalar loops, or affine loop nests vectorized by upstream's
+/// affine passes.
+enum class PoolLoweringPath { Vector, Linalg, Affine };
+llvm::cl::ValuesClass getPoolLoweringPathValues();
+} // namespace mlir::pool
+
+POOL_LISTED_ENUM_PARSER(mlir::pool::PoolLoweringPath)
+
 namespace mlir {
 class OpPassManager;
 namespace pool {
@@ -35,6 +45,13 @@ struct PoolPipelineOptions : public PassPipelineOptions<PoolPipelineOptions> {
       llvm::cl::desc("Lower pool ops with convert-pool-to-vector (vectorized, "
                      "parallel loops); false: through linalg and scalar loops"),
       llvm::cl::init(true)};
+  PassOptions::Option<PoolLoweringPath> path{
+      *this, "path",
+      llvm::cl::desc("Lowering path: vector (convert-pool-to-vector), linalg "
+                     "(convert-pool-to-linalg and scalar loops, as "
+                     "vectorize=false) or affine (convert-pool-to-affine and "
+                     "upstream's affine vectorizer)"),
+      llvm::cl::init(PoolLoweringPath::Vector), getPoolLoweringPathValues()};
   PassOptions::Option<PoolStrategy> strategy{
       *this, "strategy",
       llvm::cl::desc("Algorithm for convert-pool-to-vector: auto (the cost "
@@ -152,9 +169,22 @@ void buildPoolToGPUEmulationPipeline(OpPassManager &pm,
 void buildPoolToBufferizedLinalgPipeline(OpPassManager &pm,
                                          const PoolPipelineOptions &options);
 
-/// pool -> linalg -> bufferization -> affine loops, to read or transform.
+/// The path `options` select: `path`, with vectorize=false meaning linalg.
+PoolLoweringPath getLoweringPath(const PoolPipelineOptions &options);
+
+/// pool -> affine loop nests (convert-pool-to-affine; what it leaves goes
+/// through linalg) -> bufferization: affine loops on memrefs, to read or to
+/// transform with upstream's affine passes.
 void buildPoolToAffinePipeline(OpPassManager &pm,
                                const PoolPipelineOptions &options);
+
+/// The affine passes of path=affine on bufferized affine nests: loop
+/// normalization, pool-affine-vectorize (upstream's affine vectorizer on the
+/// loops it handles correctly) at the target's f32 vector width, scalar
+/// replacement, and, with threads != 1, affine-parallelize of the outermost
+/// parallel loop.
+void buildAffineOptimizationPipeline(OpPassManager &pm,
+                                     const PoolPipelineOptions &options);
 
 /// Tensors -> buffers: empty-tensor elimination (results materialized into
 /// a destination are computed in it), one-shot bufferization across function

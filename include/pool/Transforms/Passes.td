@@ -44,6 +44,35 @@ def PoolInlineAllocaScopes : Pass<"pool-inline-alloca-scopes"> {
   let dependentDialects = ["mlir::memref::MemRefDialect"];
 }
 
+def PoolAffineVectorize : Pass<"pool-affine-vectorize", "mlir::func::FuncOp"> {
+  let summary = "Vectorize the innermost affine loops that upstream's "
+                "vectorizer handles correctly";
+  let description = [{
+    Hands to upstream's affine vectorizer (`affine::vectorizeAffineLoopNest`)
+    only the innermost `affine.for` loops it gets right. They must satisfy
+    all of the following:
+    - unit step and lower bound 0, with an upper bound equal to the static
+      last dimension of every memref the loop accesses, so that the vectors
+      never touch elements outside the loop's range;
+    - every `affine.load`/`affine.store` is either invariant in the loop or
+      has the induction variable in its last subscript only, with
+      coefficient 1 (contiguous);
+    - `iter_args` only as reductions that `affine::isLoopParallel`
+      recognizes.
+
+    `--affine-super-vectorize` in Debian's MLIR 22 vectorizes a reduction
+    over a strided access (`in[3 * k]`) into a contiguous read, which gives
+    wrong results. It also crashes on some nests of reduction loops with
+    max/min bounds (docs/performance.md, "The affine path"). That is why
+    `--pool-to-llvm=path=affine` runs this pass instead.
+  }];
+  let options = [
+    Option<"vectorSize", "vector-size", "int64_t", /*default=*/"8",
+           "Vector length in elements">,
+  ];
+  let dependentDialects = ["mlir::vector::VectorDialect"];
+}
+
 def PoolGPUHostBuffers : Pass<"pool-gpu-host-buffers", "mlir::ModuleOp"> {
   let summary = "Device buffers and copies around GPU kernel launches";
   let description = [{

@@ -8,6 +8,10 @@
 // RUN: not --crash stdbuf -o0 mlir-runner -e main_max_too_small -entry-point-result=void \
 // RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils 2>&1 | \
 // RUN: FileCheck %s --check-prefix=MAX
+// RUN: pool-opt %s --pool-to-llvm=path=affine | \
+// RUN: not --crash stdbuf -o0 mlir-runner -e main_max_too_small -entry-point-result=void \
+// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils 2>&1 | \
+// RUN: FileCheck %s --check-prefix=MAX
 // RUN: pool-opt %s --pool-to-llvm | \
 // RUN: not --crash stdbuf -o0 mlir-runner -e main_avg_dilated_too_small -entry-point-result=void \
 // RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils 2>&1 | \
@@ -17,6 +21,10 @@
 // RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils 2>&1 | \
 // RUN: FileCheck %s --check-prefix=EMPTY
 // RUN: pool-opt %s --pool-to-llvm | \
+// RUN: mlir-runner -e main_fits -entry-point-result=void \
+// RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils | \
+// RUN: FileCheck %s --check-prefix=FITS
+// RUN: pool-opt %s --pool-to-llvm=path=affine | \
 // RUN: mlir-runner -e main_fits -entry-point-result=void \
 // RUN:   -shared-libs=%mlir_c_runner_utils,%mlir_runner_utils | \
 // RUN: FileCheck %s --check-prefix=FITS

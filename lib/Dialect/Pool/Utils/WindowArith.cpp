@@ -3,6 +3,8 @@
 #include "pool/Dialect/Pool/Utils/WindowArith.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/IR/AffineMap.h"
+#include "mlir/IR/Matchers.h"
 #include "llvm/Support/FormatVariadic.h"
 
 using namespace mlir;
@@ -373,4 +375,111 @@ Value IndexArith::selectGE(Value a, Value c, Value x, Value y) {
   Value cond =
       b.createOrFold<arith::CmpIOp>(loc, arith::CmpIPredicate::sge, a, c);
   return b.createOrFold<arith::SelectOp>(loc, cond, x, y);
+}
+
+//===----------------------------------------------------------------------===//
+// AffineExprArith
+//===----------------------------------------------------------------------===//
+
+using AEA = AffineExprArith;
+
+AEA::Value AEA::cst(int64_t v) { return plain(getAffineConstantExpr(v, ctx)); }
+
+AEA::Value AEA::dim(unsigned position) {
+  return plain(getAffineDimExpr(position, ctx));
+}
+
+AEA::Value AEA::sym(::mlir::Value value) {
+  APInt c;
+  if (matchPattern(value, m_ConstantInt(&c)))
+    return cst(c.getSExtValue());
+  auto *it = llvm::find(symbols, value);
+  unsigned position = it - symbols.begin();
+  if (it == symbols.end())
+    symbols.push_back(value);
+  return plain(getAffineSymbolExpr(position, ctx));
+}
+
+AEA::Value AEA::combine(Value a, Value c,
+                        function_ref<AffineExpr(AffineExpr, AffineExpr)> f) {
+  if (a.kind != Value::Plain || c.kind != Value::Plain)
+    return fail();
+  AffineExpr e = f(a.expr(), c.expr());
+  if (!e.isPureAffine())
+    return fail();
+  return plain(e);
+}
+
+AEA::Value AEA::add(Value a, Value c) {
+  return combine(a, c, [](AffineExpr x, AffineExpr y) { return x + y; });
+}
+AEA::Value AEA::sub(Value a, Value c) {
+  return combine(a, c, [](AffineExpr x, AffineExpr y) { return x - y; });
+}
+AEA::Value AEA::mul(Value a, Value c) {
+  return combine(a, c, [](AffineExpr x, AffineExpr y) { return x * y; });
+}
+
+/// Divisions by positive constants only: affine maps divide by nothing else.
+static bool isPositiveConstant(const AEA::Value &v) {
+  auto c = dyn_cast<AffineConstantExpr>(v.expr());
+  return v.kind == AEA::Value::Plain && c && c.getValue() > 0;
+}
+AEA::Value AEA::floorDiv(Value a, Value c) {
+  if (!isPositiveConstant(c))
+    return fail();
+  return combine(a, c,
+                 [](AffineExpr x, AffineExpr y) { return x.floorDiv(y); });
+}
+AEA::Value AEA::ceilDiv(Value a, Value c) {
+  if (!isPositiveConstant(c))
+    return fail();
+  return combine(a, c, [](AffineExpr x, AffineExpr y) { return x.ceilDiv(y); });
+}
+
+AEA::Value AEA::extremum(Value a, Value c, Value::Kind kind) {
+  for (const Value *v : {&a, &c})
+    if (v->kind != Value::Plain && v->kind != kind)
+      return fail();
+  Value result{{}, kind};
+  for (const Value *v : {&a, &c})
+    for (AffineExpr e : v->exprs)
+      if (!llvm::is_contained(result.exprs, e))
+        result.exprs.push_back(e);
+  // Constants fold: max(3, 5) is 5.
+  std::optional<int64_t> best;
+  SmallVector<AffineExpr, 2> rest;
+  for (AffineExpr e : result.exprs) {
+    auto k = dyn_cast<AffineConstantExpr>(e);
+    if (!k) {
+      rest.push_back(e);
+      continue;
+    }
+    int64_t v = k.getValue();
+    best = !best                ? v
+           : kind == Value::Max ? std::max(*best, v)
+                                : std::min(*best, v);
+  }
+  if (best)
+    rest.push_back(getAffineConstantExpr(*best, ctx));
+  result.exprs = rest;
+  if (result.exprs.size() == 1)
+    result.kind = Value::Plain;
+  return result;
+}
+AEA::Value AEA::max(Value a, Value c) { return extremum(a, c, Value::Max); }
+AEA::Value AEA::min(Value a, Value c) { return extremum(a, c, Value::Min); }
+
+AEA::Value AEA::selectGE(Value a, Value c, Value x, Value y) {
+  if (a.kind != Value::Plain || c.kind != Value::Plain)
+    return fail();
+  auto ka = dyn_cast<AffineConstantExpr>(a.expr());
+  auto kc = dyn_cast<AffineConstantExpr>(c.expr());
+  if (!ka || !kc)
+    return fail();
+  return ka.getValue() >= kc.getValue() ? x : y;
+}
+
+AffineMap AEA::getMap(const Value &v, unsigned numDims) const {
+  return AffineMap::get(numDims, symbols.size(), v.exprs, ctx);
 }

@@ -10,7 +10,10 @@
 //   - CheckedArith computes with int64_t at compile time and records overflow
 //     (attribute values come from users, so nothing here may wrap silently);
 //   - IndexArith emits the same computation as `arith` ops on `index` values,
-//     folding constants as it goes, for sizes only known at run time.
+//     folding constants as it goes, for sizes only known at run time;
+//   - AffineExprArith builds affine expressions (and the max/min of them
+//     that affine loop bounds take) over loop induction variables and
+//     symbols, for the affine lowering's bounds and subscripts.
 //
 // This header depends on the enums alone (PoolEnums.h), not on the dialect.
 //
@@ -175,6 +178,58 @@ struct IndexArith {
   Value max(Value a, Value c);
   Value min(Value a, Value c);
   Value selectGE(Value a, Value c, Value x, Value y);
+};
+
+/// The arithmetic as affine expressions over dimensions (loop induction
+/// variables, numbered by the caller) and symbols (values that are valid
+/// affine symbols: sizes known at run time). A value is one expression, or
+/// the max (or min) of several, which is what an affine.for lower (upper)
+/// bound is. Anything an affine map cannot say (a product of two
+/// non-constants, a division by a non-constant, a max of a min, a select on
+/// non-constants) sets `failed`; the caller then does not use the result.
+struct AffineExprArith {
+  struct Value {
+    enum Kind { Plain, Max, Min };
+    SmallVector<AffineExpr, 2> exprs;
+    Kind kind = Plain;
+    /// The expression of a Plain value.
+    AffineExpr expr() const { return exprs.front(); }
+  };
+  MLIRContext *ctx;
+  /// The symbols' values, in the order of their symbol positions.
+  SmallVector<::mlir::Value> symbols;
+  bool failed = false;
+
+  explicit AffineExprArith(MLIRContext *ctx) : ctx(ctx) {}
+
+  Value cst(int64_t v);
+  /// Loop induction variable number `position`.
+  Value dim(unsigned position);
+  /// `value` (index-typed): a constant expression where it is constant, else
+  /// a symbol (one position per distinct value).
+  Value sym(::mlir::Value value);
+  Value add(Value a, Value c);
+  Value sub(Value a, Value c);
+  Value mul(Value a, Value c);
+  Value floorDiv(Value a, Value c);
+  Value ceilDiv(Value a, Value c);
+  Value max(Value a, Value c);
+  Value min(Value a, Value c);
+  Value selectGE(Value a, Value c, Value x, Value y);
+
+  /// The map of `v` over `numDims` dimensions and the symbols so far.
+  AffineMap getMap(const Value &v, unsigned numDims) const;
+
+private:
+  Value plain(AffineExpr e) { return {{e}, Value::Plain}; }
+  Value fail() {
+    failed = true;
+    return cst(0);
+  }
+  /// Both plain: `f` of their expressions, if it stays pure affine.
+  Value combine(Value a, Value c,
+                function_ref<AffineExpr(AffineExpr, AffineExpr)> f);
+  Value extremum(Value a, Value c, Value::Kind kind);
 };
 
 //===----------------------------------------------------------------------===//

@@ -10,6 +10,7 @@ set(POOL_EXPORTED_LIBRARIES
   MLIRPoolUtils
   MLIRPoolDialect
   MLIRPoolTransforms
+  MLIRPoolTransformOps
   MLIRPoolLoweredTransforms
   MLIRPoolToAffine
   MLIRPoolToLinalg

@@ -4,6 +4,7 @@
 
 #include "pool/Conversion/Passes.h"
 #include "pool/Dialect/Pool/IR/PoolOps.h"
+#include "pool/Dialect/Pool/TransformOps/PoolTransformOps.h"
 #include "pool/Dialect/Pool/Transforms/Passes.h"
 #include "pool/Pipelines/Pipelines.h"
 #include "pool/Transforms/Passes.h"
@@ -13,6 +14,7 @@
 void mlir::pool::registerAllPoolDialects(DialectRegistry &registry) {
   registry.insert<PoolDialect>();
   registerGPULaunchEffects(registry);
+  registerTransformDialectExtension(registry);
 }
 
 void mlir::pool::registerAllPoolPasses() {

@@ -17,6 +17,7 @@
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/MemRef/Transforms/Passes.h"
 #include "mlir/Dialect/SCF/Transforms/Passes.h"
+#include "mlir/Dialect/Transform/Transforms/Passes.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
@@ -95,6 +96,7 @@ PoolLoweringPath mlir::pool::getLoweringPath(const PoolPipelineOptions &o) {
 
 void mlir::pool::buildPoolToAffinePipeline(OpPassManager &pm,
                                            const PoolPipelineOptions &options) {
+  // pool-to-llvm applies the schedule before calling this.
   pm.addNestedPass<func::FuncOp>(createPoolInferShapes());
   pm.addPass(createCanonicalizerPass());
   ConvertPoolToAffineOptions toAffine;
@@ -180,8 +182,19 @@ void mlir::pool::buildLinalgLoopsToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createReconcileUnrealizedCastsPass());
 }
 
+void mlir::pool::buildSchedulePipeline(OpPassManager &pm,
+                                       const PoolPipelineOptions &options) {
+  if (options.schedule.empty())
+    return;
+  transform::PreloadLibraryPassOptions preload;
+  preload.transformLibraryPaths.push_back(options.schedule);
+  pm.addPass(transform::createPreloadLibraryPass(preload));
+  pm.addPass(transform::createInterpreterPass());
+}
+
 void mlir::pool::buildPoolToLLVMPipeline(OpPassManager &pm,
                                          const PoolPipelineOptions &options) {
+  buildSchedulePipeline(pm, options);
   if (getLoweringPath(options) == PoolLoweringPath::Affine) {
     buildPoolToAffinePipeline(pm, options);
     buildAffineOptimizationPipeline(pm, options);

@@ -107,6 +107,12 @@ static cl::opt<pool::PoolLoweringPath> path(
              "path only"),
     cl::init(pool::PoolLoweringPath::Vector), pool::getPoolLoweringPathValues(),
     cl::cat(category));
+static cl::opt<std::string>
+    schedule("schedule",
+             cl::desc("A transform-dialect schedule (transform.named_sequence "
+                      "@__transform_main) applied before the CPU lowering "
+                      "(--pool-to-llvm=schedule=FILE)"),
+             cl::value_desc("file"), cl::init(""), cl::cat(category));
 static cl::opt<RunTarget> target(
     "target",
     cl::desc("Where the program runs: cpu (default), cuda (a GPU, through "
@@ -315,6 +321,7 @@ static int runFile(MLIRContext &ctx) {
   pipeline.loopOrder = loopOrder;
   pipeline.threads = threads;
   pipeline.minParallelBytes = minParallelBytes;
+  pipeline.schedule = schedule;
   Lowering lowering = selectedLowering();
   lowering.applyTo(pipeline);
   FailureOr<std::unique_ptr<JitModule>> jit =

@@ -45,6 +45,14 @@ struct PoolPipelineOptions : public PassPipelineOptions<PoolPipelineOptions> {
       llvm::cl::desc("Lower pool ops with convert-pool-to-vector (vectorized, "
                      "parallel loops); false: through linalg and scalar loops"),
       llvm::cl::init(true)};
+  PassOptions::Option<std::string> schedule{
+      *this, "schedule",
+      llvm::cl::desc("A transform-dialect file whose "
+                     "transform.named_sequence @__transform_main is applied "
+                     "to the module first (transform.pool.* and upstream "
+                     "transforms); the pool ops it leaves take the default "
+                     "path"),
+      llvm::cl::init("")};
   PassOptions::Option<PoolLoweringPath> path{
       *this, "path",
       llvm::cl::desc("Lowering path: vector (convert-pool-to-vector), linalg "
@@ -168,6 +176,11 @@ void buildPoolToGPUEmulationPipeline(OpPassManager &pm,
 /// straight into it.
 void buildPoolToBufferizedLinalgPipeline(OpPassManager &pm,
                                          const PoolPipelineOptions &options);
+
+/// The user's schedule (`schedule=FILE`): transform-preload-library of FILE
+/// and transform-interpreter on the module; nothing without one.
+void buildSchedulePipeline(OpPassManager &pm,
+                           const PoolPipelineOptions &options);
 
 /// The path `options` select: `path`, with vectorize=false meaning linalg.
 PoolLoweringPath getLoweringPath(const PoolPipelineOptions &options);

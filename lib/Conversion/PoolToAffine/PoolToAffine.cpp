@@ -531,6 +531,35 @@ FailureOr<Value> AffineLowering::lower() {
 // The pass
 //===----------------------------------------------------------------------===//
 
+FailureOr<Value> mlir::pool::lowerPoolOpToAffine(RewriterBase &rewriter,
+                                                 PoolOpInterface op,
+                                                 bool assertWindowFits,
+                                                 std::string &why) {
+  // The lowering's ops go in a scratch block first, so that a decline
+  // leaves the IR as it was.
+  OpBuilder::InsertionGuard guard(rewriter);
+  Block scratch;
+  rewriter.setInsertionPointToStart(&scratch);
+  AffineLowering lowering(rewriter, op, assertWindowFits);
+  FailureOr<Value> result = lowering.lower();
+  if (failed(result)) {
+    why = lowering.why;
+    // Later ops first: they use the earlier ones.
+    while (!scratch.empty()) {
+      scratch.back().dropAllUses();
+      scratch.back().erase();
+    }
+    return failure();
+  }
+  // Moved into place op by op, so that a listening rewriter sees each.
+  while (!scratch.empty()) {
+    Operation *moved = &scratch.front();
+    rewriter.moveOpBefore(moved, op);
+  }
+  replacePoolOp(rewriter, op, *result);
+  return result;
+}
+
 namespace {
 struct ConvertPoolToAffinePass
     : public pool::impl::ConvertPoolToAffineBase<ConvertPoolToAffinePass> {
@@ -541,24 +570,9 @@ struct ConvertPoolToAffinePass
     getOperation()->walk([&](PoolOpInterface op) { ops.push_back(op); });
     for (PoolOpInterface op : ops) {
       IRRewriter rewriter(op);
-      // The lowering's ops go in a scratch block first, so that a decline
-      // leaves the IR as it was.
-      Block scratch;
-      rewriter.setInsertionPointToStart(&scratch);
-      AffineLowering lowering(rewriter, op, assertWindowFits);
-      FailureOr<Value> result = lowering.lower();
-      if (failed(result)) {
-        op.emitRemark() << "left for the default lowering: " << lowering.why;
-        // Uses inside the scratch block (of the op's input) go first.
-        while (!scratch.empty()) {
-          scratch.back().dropAllUses();
-          scratch.back().erase();
-        }
-        continue;
-      }
-      op->getBlock()->getOperations().splice(Block::iterator(op),
-                                             scratch.getOperations());
-      replacePoolOp(rewriter, op, *result);
+      std::string why;
+      if (failed(lowerPoolOpToAffine(rewriter, op, assertWindowFits, why)))
+        op.emitRemark() << "left for the default lowering: " << why;
     }
   }
 };

@@ -488,6 +488,27 @@ Value PoolLowering::lowerAdaptive() {
 // Pattern and pass
 //===----------------------------------------------------------------------===//
 
+LogicalResult mlir::pool::lowerPoolOpToLinalg(RewriterBase &rewriter,
+                                              PoolOpInterface op,
+                                              bool assertWindowFits) {
+  OpBuilder::InsertionGuard guard(rewriter);
+  rewriter.setInsertionPoint(op);
+  ReifiedRankedShapedTypeDims shapes;
+  if (failed(reifyPoolResultShapes(rewriter, op, shapes)))
+    return rewriter.notifyMatchFailure(op, "cannot reify the result shape");
+  PoolLowering lowering(rewriter, op, assertWindowFits);
+  lowering.outSizes = shapes.front();
+  Value result;
+  if (lowering.spec.isLocal())
+    result = lowering.lowerLocal();
+  else if (lowering.spec.isGlobal())
+    result = lowering.lowerGlobal();
+  else
+    result = lowering.lowerAdaptive();
+  replacePoolOp(rewriter, op, result);
+  return success();
+}
+
 namespace {
 struct LowerPoolOp : OpInterfaceConversionPattern<PoolOpInterface> {
   LowerPoolOp(MLIRContext *ctx, bool assertWindowFits)
@@ -497,20 +518,7 @@ struct LowerPoolOp : OpInterfaceConversionPattern<PoolOpInterface> {
   LogicalResult
   matchAndRewrite(PoolOpInterface op, ArrayRef<Value> operands,
                   ConversionPatternRewriter &rewriter) const override {
-    ReifiedRankedShapedTypeDims shapes;
-    if (failed(reifyPoolResultShapes(rewriter, op, shapes)))
-      return rewriter.notifyMatchFailure(op, "cannot reify the result shape");
-    PoolLowering lowering(rewriter, op, assertWindowFits);
-    lowering.outSizes = shapes.front();
-    Value result;
-    if (lowering.spec.isLocal())
-      result = lowering.lowerLocal();
-    else if (lowering.spec.isGlobal())
-      result = lowering.lowerGlobal();
-    else
-      result = lowering.lowerAdaptive();
-    replacePoolOp(rewriter, op, result);
-    return success();
+    return lowerPoolOpToLinalg(rewriter, op, assertWindowFits);
   }
 
   bool assertWindowFits;

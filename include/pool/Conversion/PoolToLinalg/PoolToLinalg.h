@@ -8,13 +8,20 @@
 
 namespace mlir {
 class RewritePatternSet;
+class RewriterBase;
 namespace pool {
+class PoolOpInterface;
 
 #define GEN_PASS_DECL_CONVERTPOOLTOLINALG
 #include "pool/Conversion/Passes.h.inc"
 
 /// Adds the patterns that lower every pool op to linalg on tensors. With
 /// `assertWindowFits`, dynamic spatial sizes are checked at run time.
+/// Lowers one pool op to linalg on tensors and replaces it (what the
+/// convert-pool-to-linalg pattern does).
+LogicalResult lowerPoolOpToLinalg(RewriterBase &rewriter, PoolOpInterface op,
+                                  bool assertWindowFits = true);
+
 void populatePoolToLinalgPatterns(RewritePatternSet &patterns,
                                   bool assertWindowFits = true);
 

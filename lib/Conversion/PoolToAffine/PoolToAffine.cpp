@@ -117,6 +117,14 @@ private:
   void finish(Value acc, Value out,
               function_ref<Value(OpBuilder &, ValueRange spatial)> div);
 
+  using DivisorFn = function_ref<Value(OpBuilder &, ValueRange spatial)>;
+  void accumulateInOutput(Value out, ArrayRef<LoopBounds> loops,
+                          ArrayRef<AEA::Value> inSubs,
+                          ArrayRef<AEA::Value> outSubs, DivisorFn divisor);
+  void reducePerOutput(Value out, ArrayRef<LoopBounds> outer,
+                       ArrayRef<LoopBounds> inner, ArrayRef<AEA::Value> inSubs,
+                       ArrayRef<AEA::Value> outSubs,
+                       function_ref<Value(OpBuilder &, ValueRange, Value)> div);
   std::optional<int64_t> getConstantDivisor(ArrayRef<DimGeometry> geometry);
   FailureOr<Value> lowerWindows();
   FailureOr<Value> lowerGlobal();
@@ -301,6 +309,52 @@ void AffineLowering::finish(
   });
 }
 
+/// Channels-last: fills an accumulator of the result's shape (the output
+/// itself unless f16/bf16 averages accumulate in f32), folds every input
+/// element into it over `loops` (the channels innermost), then writes the
+/// output (finish).
+void AffineLowering::accumulateInOutput(Value out, ArrayRef<LoopBounds> loops,
+                                        ArrayRef<AEA::Value> inSubs,
+                                        ArrayRef<AEA::Value> outSubs,
+                                        DivisorFn divisor) {
+  Value acc = accType == elemType ? out : allocate(accType);
+  fillOutput(acc, createPoolNeutral(b, loc, accType, isMax()));
+  buildNest(b, {}, loops, {}, [&](OpBuilder &ob, ValueRange ivs, ValueRange) {
+    Value value = load(ob, inBuf, inSubs, ivs);
+    Value sum = load(ob, acc, outSubs, ivs);
+    if (sum.getType() != accType)
+      sum = arith::ExtFOp::create(ob, loc, accType, sum);
+    Value next = combine(ob, sum, value);
+    store(ob, acc == out ? toElement(ob, next) : next, acc, outSubs, ivs);
+    return SmallVector<Value>();
+  });
+  finish(acc, out, divisor);
+}
+
+/// Channels-first: over `outer` (one iteration per output), reduces `inner`
+/// in iteration arguments, divides averages with `div(builder, outer ivs,
+/// sum)` and stores one element.
+void AffineLowering::reducePerOutput(
+    Value out, ArrayRef<LoopBounds> outer, ArrayRef<LoopBounds> inner,
+    ArrayRef<AEA::Value> inSubs, ArrayRef<AEA::Value> outSubs,
+    function_ref<Value(OpBuilder &, ValueRange, Value)> div) {
+  Value neutral = createPoolNeutral(b, loc, accType, isMax());
+  buildNest(b, {}, outer, {}, [&](OpBuilder &ob, ValueRange ivs, ValueRange) {
+    SmallVector<Value> outerIvs(ivs);
+    SmallVector<Value> result =
+        buildNest(ob, outerIvs, inner, neutral,
+                  [&](OpBuilder &ib, ValueRange all, ValueRange args) {
+                    Value value = load(ib, inBuf, inSubs, all);
+                    return SmallVector<Value>{combine(ib, args[0], value)};
+                  });
+    Value acc = result[0];
+    if (!isMax())
+      acc = div(ob, outerIvs, acc);
+    store(ob, toElement(ob, acc), out, outSubs, outerIvs);
+    return SmallVector<Value>();
+  });
+}
+
 //===----------------------------------------------------------------------===//
 // Local and adaptive pooling
 //===----------------------------------------------------------------------===//
@@ -382,7 +436,6 @@ FailureOr<Value> AffineLowering::lowerWindows() {
   }
 
   Value out = allocate(elemType);
-  Value neutral = createPoolNeutral(b, loc, accType, isMax());
   // A divisor that is the same at every output (static sizes, windows that
   // never leave the input or count the padding) is one constant.
   std::optional<int64_t> constantDivisor =
@@ -400,44 +453,21 @@ FailureOr<Value> AffineLowering::lowerWindows() {
   };
 
   if (last) {
-    // Accumulate in a buffer of the result's shape, the channels innermost.
-    Value acc = accType == elemType ? out : allocate(accType);
-    fillOutput(acc, neutral);
     SmallVector<LoopBounds> loops(outer);
     llvm::append_range(loops, taps);
     loops.push_back(upTo(outSizes[channelDim()]));
-    buildNest(b, {}, loops, {}, [&](OpBuilder &ob, ValueRange ivs, ValueRange) {
-      Value value = load(ob, inBuf, inSubs, ivs);
-      Value sum = load(ob, acc, outSubs, ivs);
-      if (sum.getType() != accType)
-        sum = arith::ExtFOp::create(ob, loc, accType, sum);
-      Value next = combine(ob, sum, value);
-      store(ob, acc == out ? toElement(ob, next) : next, acc, outSubs, ivs);
-      return SmallVector<Value>();
-    });
-    finish(acc, out, divisor);
+    accumulateInOutput(out, loops, inSubs, outSubs, divisor);
     return out;
   }
 
   // Channels-first: one reduction per output, the taps innermost.
-  buildNest(b, {}, outer, {}, [&](OpBuilder &ob, ValueRange ivs, ValueRange) {
-    SmallVector<Value> outerIvs(ivs);
-    SmallVector<Value> result =
-        buildNest(ob, outerIvs, taps, neutral,
-                  [&](OpBuilder &ib, ValueRange all, ValueRange args) {
-                    Value value = load(ib, inBuf, inSubs, all);
-                    return SmallVector<Value>{combine(ib, args[0], value)};
+  reducePerOutput(out, outer, taps, inSubs, outSubs,
+                  [&](OpBuilder &ob, ValueRange outerIvs, Value sum) {
+                    SmallVector<Value> spatial;
+                    for (int64_t i = 0; i < n; ++i)
+                      spatial.push_back(outerIvs[outPos(i)]);
+                    return divide(ob, sum, divisor(ob, spatial));
                   });
-    Value acc = result[0];
-    if (!isMax()) {
-      SmallVector<Value> spatial;
-      for (int64_t i = 0; i < n; ++i)
-        spatial.push_back(outerIvs[outPos(i)]);
-      acc = divide(ob, acc, divisor(ob, spatial));
-    }
-    store(ob, toElement(ob, acc), out, outSubs, outerIvs);
-    return SmallVector<Value>();
-  });
   return out;
 }
 
@@ -469,41 +499,19 @@ FailureOr<Value> AffineLowering::lowerGlobal() {
       outSubscripts(d.dim(0), d.dim(channelPos), {});
 
   Value out = allocate(elemType);
-  Value neutral = createPoolNeutral(b, loc, accType, isMax());
   if (last) {
-    Value acc = accType == elemType ? out : allocate(accType);
-    fillOutput(acc, neutral);
     SmallVector<LoopBounds> loops(outer);
     llvm::append_range(loops, spatial);
     loops.push_back(upTo(inSizes[channelDim()]));
-    buildNest(b, {}, loops, {}, [&](OpBuilder &ob, ValueRange ivs, ValueRange) {
-      Value value = load(ob, inBuf, inSubs, ivs);
-      Value sum = load(ob, acc, outSubs, ivs);
-      if (sum.getType() != accType)
-        sum = arith::ExtFOp::create(ob, loc, accType, sum);
-      Value next = combine(ob, sum, value);
-      store(ob, acc == out ? toElement(ob, next) : next, acc, outSubs, ivs);
-      return SmallVector<Value>();
-    });
-    finish(acc, out, [&](OpBuilder &, ValueRange) { return count; });
+    accumulateInOutput(out, loops, inSubs, outSubs,
+                       [&](OpBuilder &, ValueRange) { return count; });
     return out;
   }
-
   outer.push_back(upTo(inSizes[channelDim()]));
-  buildNest(b, {}, outer, {}, [&](OpBuilder &ob, ValueRange ivs, ValueRange) {
-    SmallVector<Value> outerIvs(ivs);
-    SmallVector<Value> result =
-        buildNest(ob, outerIvs, spatial, neutral,
-                  [&](OpBuilder &ib, ValueRange all, ValueRange args) {
-                    Value value = load(ib, inBuf, inSubs, all);
-                    return SmallVector<Value>{combine(ib, args[0], value)};
+  reducePerOutput(out, outer, spatial, inSubs, outSubs,
+                  [&](OpBuilder &ob, ValueRange, Value sum) {
+                    return divide(ob, sum, count);
                   });
-    Value acc = result[0];
-    if (!isMax())
-      acc = divide(ob, acc, count);
-    store(ob, toElement(ob, acc), out, outSubs, outerIvs);
-    return SmallVector<Value>();
-  });
   return out;
 }
 

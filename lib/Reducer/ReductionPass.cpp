@@ -18,6 +18,8 @@
 #include "mlir/Rewrite/FrozenRewritePatternSet.h"
 #include "mlir/Rewrite/PatternApplicator.h"
 
+#include "llvm/Support/FileSystem.h"
+
 namespace mlir::pool {
 #define GEN_PASS_DEF_POOLREDUCTION
 #include "pool/Reducer/Passes.h.inc"
@@ -77,6 +79,12 @@ struct PoolReductionPass
     if (testScript.empty()) {
       module.emitError() << "pool-reduction needs an interestingness test: "
                             "pool-reduction{test=PATH}";
+      return signalPassFailure();
+    }
+    // The tester aborts the process when the script cannot be started.
+    if (!llvm::sys::fs::can_execute(testScript)) {
+      module.emitError() << "pool-reduction: the interestingness test '"
+                         << testScript << "' is not an executable file";
       return signalPassFailure();
     }
     std::vector<std::string> args(testArgs.begin(), testArgs.end());

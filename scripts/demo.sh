@@ -28,6 +28,11 @@ section "Lowering to linalg: examples/resnet_stem.mlir --convert-pool-to-linalg"
 section "Lowering to affine loops: --pool-to-affine (first lines)"
 "$B/pool-opt" examples/resnet_stem.mlir --pool-to-affine | head -n 30
 
+section "The affine path (--pool-to-llvm=path=affine) and a user schedule (examples/schedules)"
+"$B/pool-run" examples/resnet_stem.mlir --path=affine --check --repeat=10
+"$B/pool-run" examples/schedules/max3x3.mlir \
+  --schedule=examples/schedules/separable-tiled-fused.mlir --check --repeat=10
+
 section "Run every example: --pool-to-llvm, JIT, check against the reference"
 for file in examples/*.mlir; do
   for fn in $(grep -oE 'func\.func @[A-Za-z0-9_]+' "$file" | sed 's/func.func @//'); do

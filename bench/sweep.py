@@ -140,7 +140,12 @@ def main():
                    times["auto"] / times[fastest]))
 
     if args.png:
-        import matplotlib
+        try:
+            import matplotlib
+        except ImportError:
+            sys.exit("--png needs matplotlib (bash scripts/install-deps.sh "
+                     "--bench installs Debian's python3-matplotlib); the CSV "
+                     "is written")
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
         names = [l for l, _ in lowerings]

@@ -129,18 +129,23 @@ llvm::cl::ValuesClass pool_run::getRunTargetValues() {
 std::string Lowering::getName() const {
   if (target != RunTarget::Cpu)
     return stringifyRunTarget(target).str();
-  if (affine)
+  switch (path) {
+  case mlir::pool::PoolLoweringPath::Affine:
     return "affine";
-  return vectorize ? mlir::pool::stringifyPoolStrategy(strategy).str()
-                   : "linalg";
+  case mlir::pool::PoolLoweringPath::Linalg:
+    return "linalg";
+  case mlir::pool::PoolLoweringPath::Vector:
+    break;
+  }
+  return mlir::pool::stringifyPoolStrategy(strategy).str();
 }
 
 std::string Lowering::getFlags() const {
   if (target != RunTarget::Cpu)
     return "--target=" + getName();
-  if (affine)
-    return "--path=affine";
-  return vectorize ? "--strategy=" + getName() : "--vectorize=false";
+  if (path == mlir::pool::PoolLoweringPath::Vector)
+    return "--strategy=" + getName();
+  return "--path=" + getName();
 }
 
 /// libpool_cuda_runtime.so beside this program's lib/ folder (the build
@@ -191,20 +196,20 @@ JitModule::compile(ModuleOp module, const Lowering &lowering,
 }
 
 std::vector<Lowering> pool_run::getAllLowerings() {
+  using mlir::pool::PoolLoweringPath;
   using mlir::pool::PoolStrategy;
-  std::vector<Lowering> all = {{false, PoolStrategy::Auto}};
+  std::vector<Lowering> all = {{PoolLoweringPath::Linalg}};
   for (PoolStrategy s : {PoolStrategy::Direct, PoolStrategy::Separable,
                          PoolStrategy::Sliding, PoolStrategy::Auto})
-    all.push_back({true, s});
-  all.push_back({true, PoolStrategy::Auto, RunTarget::Cpu, /*affine=*/true});
+    all.push_back({PoolLoweringPath::Vector, s});
+  all.push_back({PoolLoweringPath::Affine});
   return all;
 }
 
 void Lowering::applyTo(mlir::pool::PoolPipelineOptions &options) const {
-  options.vectorize = vectorize;
+  options.vectorize = path == mlir::pool::PoolLoweringPath::Vector;
   options.strategy = strategy;
-  options.path = affine ? mlir::pool::PoolLoweringPath::Affine
-                        : mlir::pool::PoolLoweringPath::Vector;
+  options.path = path;
 }
 
 LogicalResult JitModule::setTargetCPU(std::string cpu, std::string &error) {

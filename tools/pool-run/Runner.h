@@ -96,15 +96,12 @@ enum class RunTarget { Cpu, Cuda, GpuEmulation };
 llvm::StringRef stringifyRunTarget(RunTarget target);
 llvm::cl::ValuesClass getRunTargetValues();
 
-/// One way of lowering pool ops: on the CPU the linalg path
-/// (`vectorize=false`), convert-pool-to-vector with a strategy, or the
-/// affine path (`affine`); or one of the GPU targets.
+/// One way of lowering pool ops: on the CPU a path (vector with a strategy,
+/// linalg, affine); or one of the GPU targets.
 struct Lowering {
-  bool vectorize = true;
+  mlir::pool::PoolLoweringPath path = mlir::pool::PoolLoweringPath::Vector;
   mlir::pool::PoolStrategy strategy = mlir::pool::PoolStrategy::Auto;
   RunTarget target = RunTarget::Cpu;
-  /// path=affine: convert-pool-to-affine and upstream's affine vectorizer.
-  bool affine = false;
 
   /// Adds the pipeline of this lowering; `options` holds the CPU options
   /// and those the GPU pipelines share (assert-window-fits).

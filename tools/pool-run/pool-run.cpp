@@ -209,8 +209,9 @@ static Lowering selectedLowering() {
   Lowering l;
   l.target = target;
   l.strategy = strategy;
-  l.affine = path == pool::PoolLoweringPath::Affine;
-  l.vectorize = vectorize && path == pool::PoolLoweringPath::Vector;
+  l.path = path == pool::PoolLoweringPath::Vector && !vectorize
+               ? pool::PoolLoweringPath::Linalg
+               : path.getValue();
   return l;
 }
 
@@ -330,11 +331,10 @@ static int runFile(MLIRContext &ctx) {
     return fail(error);
   if (target == RunTarget::Cpu)
     llvm::outs() << "  lowered with --pool-to-llvm ("
-                 << (lowering.affine ? std::string("affine path")
-                     : lowering.vectorize
+                 << (lowering.path == pool::PoolLoweringPath::Vector
                          ? "vector path, strategy " +
                                pool::stringifyPoolStrategy(strategy).str()
-                         : std::string("linalg path"))
+                         : lowering.getName() + " path")
                  << ", threads "
                  << (threads == 0 ? std::string("0 = every core")
                                   : std::to_string(threads))

@@ -103,6 +103,8 @@ private:
   SmallVector<Value> buildNest(OpBuilder &ob, ValueRange outerIvs,
                                ArrayRef<LoopBounds> loops, ValueRange inits,
                                BodyFn body);
+  std::pair<AffineMap, SmallVector<Value>>
+  access(ArrayRef<AEA::Value> subscripts, ValueRange ivs);
   Value load(OpBuilder &ob, Value buffer, ArrayRef<AEA::Value> subscripts,
              ValueRange ivs);
   void store(OpBuilder &ob, Value value, Value buffer,
@@ -202,27 +204,29 @@ SmallVector<Value> AffineLowering::buildNest(OpBuilder &ob, ValueRange outerIvs,
   return build(ob, loops, inits);
 }
 
-Value AffineLowering::load(OpBuilder &ob, Value buffer,
-                           ArrayRef<AEA::Value> subscripts, ValueRange ivs) {
+/// The map and operands of an access at `subscripts`, over the induction
+/// variables `ivs` and the symbols.
+std::pair<AffineMap, SmallVector<Value>>
+AffineLowering::access(ArrayRef<AEA::Value> subscripts, ValueRange ivs) {
   SmallVector<AffineExpr> exprs;
   for (const AEA::Value &s : subscripts)
     exprs.push_back(s.expr());
   AffineMap map =
-      AffineMap::get(ivs.size(), d.symbols.size(), exprs, ob.getContext());
+      AffineMap::get(ivs.size(), d.symbols.size(), exprs, b.getContext());
   SmallVector<Value> operands(ivs);
   llvm::append_range(operands, d.symbols);
+  return {map, operands};
+}
+
+Value AffineLowering::load(OpBuilder &ob, Value buffer,
+                           ArrayRef<AEA::Value> subscripts, ValueRange ivs) {
+  auto [map, operands] = access(subscripts, ivs);
   return affine::AffineLoadOp::create(ob, loc, buffer, map, operands);
 }
 
 void AffineLowering::store(OpBuilder &ob, Value value, Value buffer,
                            ArrayRef<AEA::Value> subscripts, ValueRange ivs) {
-  SmallVector<AffineExpr> exprs;
-  for (const AEA::Value &s : subscripts)
-    exprs.push_back(s.expr());
-  AffineMap map =
-      AffineMap::get(ivs.size(), d.symbols.size(), exprs, ob.getContext());
-  SmallVector<Value> operands(ivs);
-  llvm::append_range(operands, d.symbols);
+  auto [map, operands] = access(subscripts, ivs);
   affine::AffineStoreOp::create(ob, loc, value, buffer, map, operands);
 }
 

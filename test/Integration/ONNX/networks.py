@@ -22,6 +22,9 @@ import numpy as np
 import torch
 from torch import nn
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from compare import compare  # noqa: E402
+
 torch.manual_seed(0)
 
 
@@ -107,17 +110,6 @@ def run(cmd):
     if r.returncode != 0:
         sys.exit("FAIL: %s\n%s%s" % (" ".join(cmd), r.stdout, r.stderr))
     return r.stdout
-
-
-def compare(name, got, want, exact):
-    ok = got.shape == want.shape and (
-        np.array_equal(got, want) if exact else
-        np.allclose(got, want, atol=1e-5, rtol=1e-5))
-    err = (np.max(np.abs(got.astype(np.float64) - want))
-           if got.shape == want.shape else float("inf"))
-    print("%s %s: %s, max abs difference %.2e" % (
-        "PASS" if ok else "FAIL", name, "x".join(map(str, got.shape)), err))
-    return ok
 
 
 def main():

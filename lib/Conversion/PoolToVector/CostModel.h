@@ -41,6 +41,13 @@ struct VectorTiling {
   /// without mask registers), a contiguous kilobyte per position on
   /// AVX-512 for the prefetchers.
   int64_t globalChannels = 16;
+  /// Channels-last global over dynamic channels: the channels of one task
+  /// span about this many bytes of each input row (whole chunks); static
+  /// channels: the whole row.
+  int64_t globalGroupBytes = 4096;
+  /// Channels-last global, parallel ops: groups are halved (down to one
+  /// chunk) until there are this many tasks.
+  int64_t globalMinTasks = 16;
   /// Channels-first global: lanes of the flat plane reduction.
   int64_t globalFlat = 4;
   /// Sliding rows: the column block of one sweep, independent chains.

@@ -1,28 +1,30 @@
 // RUN: pool-opt %s -split-input-file --convert-pool-to-vector="target-cpu=skylake-avx512 min-parallel-bytes=0 vector-bits=256" | FileCheck %s
 
-// Channels-last global max: one task per (batch, chunk of up to 16
-// registers of channels) reducing every spatial position. No separate NaN
-// scan: a plain compare-and-select maximum plus a per-lane NaN flag
-// (`cmpf uno` of each read, or-ed into an i1 vector carried by the loops),
-// and NaN selected into the flagged lanes at the end.
+// Channels-last global max, a task per (batch, chunk of up to 16
+// registers of channels): with two images, a parallel op splits the 256
+// channels into single chunks for more tasks. The chunk reduces every
+// spatial position (one dimension of the collapsed input) in registers. No
+// separate NaN scan: a plain compare-and-select maximum plus a per-lane NaN
+// flag (`cmpf uno` of each read, or-ed into an i1 vector carried by the
+// loop), and NaN selected into the flagged lanes at the end.
 // CHECK-LABEL: func.func @global_max_nhwc_nan_flag(
 //  CHECK-SAME:     %[[IN:.*]]: tensor<2x7x7x256xf32>)
+//       CHECK:   %[[FLAT:.*]] = tensor.collapse_shape %[[IN]] {{\[\[}}0], [1, 2], [3]] : tensor<2x7x7x256xf32> into tensor<2x49x256xf32>
 //       CHECK:   scf.forall ({{.*}}) in (2, 2)
 //   CHECK-NOT:     scf.if
 //   CHECK-DAG:     %[[NONE:.*]] = arith.constant dense<false> : vector<128xi1>
 //   CHECK-DAG:     %[[NEG:.*]] = vector.broadcast %{{.*}} : f32 to vector<128xf32>
-//       CHECK:     %[[ACC:.*]]:2 = scf.for {{.*}} iter_args(%{{.*}} = %[[NEG]], %{{.*}} = %[[NONE]]) -> (vector<128xf32>, vector<128xi1>)
-//       CHECK:       scf.for {{.*}} iter_args(%[[MAX:.*]] = %{{.*}}, %[[FLAG:.*]] = %{{.*}}) -> (vector<128xf32>, vector<128xi1>)
-//       CHECK:         %[[V:.*]] = vector.transfer_read %[[IN]]{{.*}} {in_bounds = [true]} : tensor<2x7x7x256xf32>, vector<128xf32>
-//       CHECK:         %[[GT:.*]] = arith.cmpf ogt, %[[MAX]], %[[V]] : vector<128xf32>
-//       CHECK:         %[[SEL:.*]] = arith.select %[[GT]], %[[MAX]], %[[V]]
-//       CHECK:         %[[UNO:.*]] = arith.cmpf uno, %[[V]], %[[V]] : vector<128xf32>
-//       CHECK:         %[[OR:.*]] = arith.ori %[[FLAG]], %[[UNO]] : vector<128xi1>
-//       CHECK:         scf.yield %[[SEL]], %[[OR]]
+//       CHECK:     %[[ACC:.*]]:2 = scf.for {{.*}} iter_args(%[[MAX:.*]] = %[[NEG]], %[[FLAG:.*]] = %[[NONE]]) -> (vector<128xf32>, vector<128xi1>)
+//       CHECK:       %[[V:.*]] = vector.transfer_read %[[FLAT]]{{.*}} {in_bounds = [true]} : tensor<2x49x256xf32>, vector<128xf32>
+//       CHECK:       %[[GT:.*]] = arith.cmpf ogt, %[[MAX]], %[[V]] : vector<128xf32>
+//       CHECK:       %[[SEL:.*]] = arith.select %[[GT]], %[[MAX]], %[[V]]
+//       CHECK:       %[[UNO:.*]] = arith.cmpf uno, %[[V]], %[[V]] : vector<128xf32>
+//       CHECK:       %[[OR:.*]] = arith.ori %[[FLAG]], %[[UNO]] : vector<128xi1>
+//       CHECK:       scf.yield %[[SEL]], %[[OR]]
 //       CHECK:     %[[NAN:.*]] = arith.constant 0x7FC00000 : f32
 //       CHECK:     %[[NANS:.*]] = vector.broadcast %[[NAN]] : f32 to vector<128xf32>
 //       CHECK:     %[[R:.*]] = arith.select %[[ACC]]#1, %[[NANS]], %[[ACC]]#0 : vector<128xi1>, vector<128xf32>
-//       CHECK:     vector.transfer_write %[[R]], {{.*}} : vector<128xf32>, tensor<1x?xf32>
+//       CHECK:     vector.transfer_write %[[R]], {{.*}} : vector<128xf32>, tensor<1x128xf32>
 //   CHECK-NOT:   arith.maximumf
 //       CHECK:   return
 func.func @global_max_nhwc_nan_flag(%x: tensor<2x7x7x256xf32>) -> tensor<2x256xf32> {
@@ -32,12 +34,69 @@ func.func @global_max_nhwc_nan_flag(%x: tensor<2x7x7x256xf32>) -> tensor<2x256xf
 
 // -----
 
+// With 16 images there are tasks enough: one task per image, whose 256
+// channels are two chunks. The task streams through its input in memory
+// order: per position, chunk by chunk, into a buffer of partial maxima
+// (filled with -inf first); a partial that is NaN stays NaN. The partials
+// are written out at the end.
+// CHECK-LABEL: func.func @global_max_nhwc_streamed(
+//       CHECK:   %[[FLAT:.*]] = tensor.collapse_shape {{.*}} into tensor<16x49x256xf32>
+//       CHECK:   scf.forall ({{.*}}) in (16, 1)
+//       CHECK:     %[[BUF:.*]] = tensor.empty() : tensor<256xf32>
+//       CHECK:     %[[FILLED:.*]] = scf.for {{.*}} step %c128{{.*}} iter_args(%[[B0:.*]] = %[[BUF]]) -> (tensor<256xf32>)
+//       CHECK:       vector.transfer_write {{.*}}, %[[B0]]
+//       CHECK:     %[[PARTIALS:.*]] = scf.for %[[S:.*]] = %{{.*}} to %c49{{.*}} step %c1{{.*}} iter_args(%[[B1:.*]] = %[[FILLED]]) -> (tensor<256xf32>)
+//       CHECK:       scf.for %[[K:.*]] = {{.*}} iter_args(%[[B2:.*]] = %[[B1]]) -> (tensor<256xf32>)
+//       CHECK:         %[[P:.*]] = vector.transfer_read %[[B2]][%[[K]]]{{.*}} : tensor<256xf32>, vector<128xf32>
+//       CHECK:         %[[V:.*]] = vector.transfer_read %[[FLAT]][%{{.*}}, %[[S]], %{{.*}}]{{.*}} : tensor<16x49x256xf32>, vector<128xf32>
+//       CHECK:         %[[GT:.*]] = arith.cmpf ogt, %[[P]], %[[V]]
+//       CHECK:         %[[M:.*]] = arith.select %[[GT]], %[[P]], %[[V]]
+//       CHECK:         %[[NAN:.*]] = arith.cmpf uno, %[[P]], %[[P]]
+//       CHECK:         %[[N:.*]] = arith.select %[[NAN]], %[[P]], %[[M]]
+//       CHECK:         vector.transfer_write %[[N]], %[[B2]][%[[K]]]
+//       CHECK:     scf.for {{.*}} -> (tensor<1x256xf32>)
+//       CHECK:       vector.transfer_read %[[PARTIALS]]
+//       CHECK:       vector.transfer_write {{.*}} : vector<128xf32>, tensor<1x256xf32>
+//   CHECK-NOT:   arith.maximumf
+//       CHECK:   return
+func.func @global_max_nhwc_streamed(%x: tensor<16x7x7x256xf32>) -> tensor<16x256xf32> {
+  %0 = pool.global_max %x {layout = #pool.layout<channels_last>} : tensor<16x7x7x256xf32> -> tensor<16x256xf32>
+  return %0 : tensor<16x256xf32>
+}
+
+// -----
+
+// Streamed sums over 300 channels: two whole chunks and a masked third;
+// the partial sums divided by H * W on the way out.
+// CHECK-LABEL: func.func @global_avg_nhwc_streamed_uneven_c(
+//       CHECK:   scf.forall ({{.*}}) in (16, 1)
+//       CHECK:     tensor.empty() : tensor<384xf32>
+//       CHECK:     scf.for {{.*}} -> (tensor<384xf32>)
+//       CHECK:       scf.for {{.*}} to %c256{{.*}} step %c128{{.*}} -> (tensor<384xf32>)
+//       CHECK:         vector.transfer_read {{.*}} {in_bounds = [true]} : tensor<16x49x300xf32>, vector<128xf32>
+//       CHECK:         arith.addf {{.*}} : vector<128xf32>
+//       CHECK:       vector.transfer_read %{{.*}}, %{{[a-z0-9_]+}} : tensor<16x49x300xf32>, vector<128xf32>
+//       CHECK:       arith.addf {{.*}} : vector<128xf32>
+//       CHECK:     scf.for
+//       CHECK:       arith.divf
+//       CHECK:       vector.transfer_write {{.*}} {in_bounds = [true]} : vector<128xf32>, tensor<1x300xf32>
+//       CHECK:     arith.divf
+//       CHECK:     vector.transfer_write %{{.*}}, %{{.*}}[%{{.*}}, %{{.*}}] : vector<128xf32>, tensor<1x300xf32>
+func.func @global_avg_nhwc_streamed_uneven_c(%x: tensor<16x7x7x300xf32>) -> tensor<16x300xf32> {
+  %0 = pool.global_avg %x {layout = #pool.layout<channels_last>} : tensor<16x7x7x300xf32> -> tensor<16x300xf32>
+  return %0 : tensor<16x300xf32>
+}
+
+// -----
+
 // Channels that do not divide into 128-lane chunks: ceil(300 / 128) tasks
-// per batch, the last chunk partial (a dynamically sized output slice).
+// per batch, the last chunk partial (a dynamically sized output slice,
+// masked reads and writes).
 // CHECK-LABEL: func.func @global_max_nhwc_uneven_c(
 //       CHECK:   scf.forall ({{.*}}) in (2, 3)
 //       CHECK:     tensor.extract_slice {{.*}} to tensor<1x?xf32>
-//       CHECK:     vector.transfer_read {{.*}} : tensor<2x7x7x300xf32>, vector<128xf32>
+//       CHECK:     scf.if
+//       CHECK:     vector.transfer_read %{{.*}}, %{{[a-z0-9_]+}} : tensor<2x49x300xf32>, vector<128xf32>
 //       CHECK:     arith.cmpf uno
 //       CHECK:     arith.select {{.*}} : vector<128xi1>, vector<128xf32>
 func.func @global_max_nhwc_uneven_c(%x: tensor<2x7x7x300xf32>) -> tensor<2x300xf32> {
@@ -54,13 +113,14 @@ func.func @global_max_nhwc_uneven_c(%x: tensor<2x7x7x300xf32>) -> tensor<2x300xf
 //  CHECK-SAME:     %[[IN:.*]]: tensor<2x7x7x256xf32>)
 //       CHECK:   %[[CNT:.*]] = arith.index_cast %c49{{.*}} : index to i64
 //       CHECK:   %[[F:.*]] = arith.sitofp %[[CNT]] : i64 to f32
+//       CHECK:   %[[FLAT:.*]] = tensor.collapse_shape %[[IN]]
 //       CHECK:   scf.forall ({{.*}}) in (2, 2)
 //       CHECK:     %[[SUM:.*]] = scf.for
-//       CHECK:       vector.transfer_read %[[IN]]{{.*}} {in_bounds = [true]} : tensor<2x7x7x256xf32>, vector<128xf32>
+//       CHECK:       vector.transfer_read %[[FLAT]]{{.*}} {in_bounds = [true]} : tensor<2x49x256xf32>, vector<128xf32>
 //       CHECK:       arith.addf {{.*}} : vector<128xf32>
 //       CHECK:     %[[FS:.*]] = vector.broadcast %[[F]] : f32 to vector<128xf32>
 //       CHECK:     %[[AVG:.*]] = arith.divf %[[SUM]], %[[FS]] : vector<128xf32>
-//       CHECK:     vector.transfer_write %[[AVG]], {{.*}} {in_bounds = [true]} : vector<128xf32>, tensor<1x1x1x?xf32>
+//       CHECK:     vector.transfer_write %[[AVG]], {{.*}} {in_bounds = [true]} : vector<128xf32>, tensor<1x1x1x128xf32>
 //   CHECK-NOT:   vector.reduction
 //       CHECK:   return
 func.func @global_avg_nhwc_keep_dims(%x: tensor<2x7x7x256xf32>) -> tensor<2x1x1x256xf32> {

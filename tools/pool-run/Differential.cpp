@@ -179,8 +179,13 @@ static Case drawCase(uint64_t seed) {
       attrs += ", keep_dims = true";
 
     int64_t batch = d.pick(1, 2);
+    // Global ops also draw channels wider than a register chunk (on AVX2,
+    // 32 f32 maxima), whose tasks stream through several chunks per position.
     static const int64_t channelChoices[] = {1, 2, 3, 5};
-    int64_t channels = channelChoices[d.pick(0, 3)];
+    static const int64_t globalChannelChoices[] = {1, 3, 40, 300};
+    int64_t channels = isLocal || isAdaptive
+                           ? channelChoices[d.pick(0, 3)]
+                           : globalChannelChoices[d.pick(0, 3)];
     c.inShape = {batch};
     if (!cfg.channelsLast)
       c.inShape.push_back(channels);
@@ -198,7 +203,10 @@ static Case drawCase(uint64_t seed) {
       for (size_t i = 0; i < inDynamic.size(); ++i)
         inDynamic[i] = d.chance(0.5);
     std::vector<bool> outDynamic(outShape.size(), dynamic);
-    c.specials = isFloatKind(c.kind) && d.chance(0.2);
+    // NaN and infinities: a global op reduces many elements into each
+    // output, so it draws them more often.
+    c.specials =
+        isFloatKind(c.kind) && d.chance(isLocal || isAdaptive ? 0.2 : 0.5);
     if (dynamic)
       c.category += "-dyn";
     c.category += "-" + getElemName(c.kind).str();

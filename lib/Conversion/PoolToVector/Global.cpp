@@ -1,8 +1,9 @@
 //===- Global.cpp - Global pooling, multi-accumulator reductions ----------===//
 //
-// Channels-last: tasks over (batch, channel group), a group reduced chunk
-// by chunk of VectorTiling::globalChannels registers, in blocks of rows
-// when it has several chunks.
+// Channels-last: tasks over (batch, channel group). A group of one chunk
+// of VectorTiling::globalChannels registers is reduced in registers; a
+// group of several streams through its positions in memory order into a
+// buffer of partials.
 // Channels-first: each (batch, channel) plane is contiguous and reduced as
 // one flat array. Float maxima keep a per-lane NaN flag beside a plain
 // maximum instead of scanning for NaN first.
@@ -139,23 +140,6 @@ Value GlobalLowering::lowerChannelsLast(Value empty, Value count,
           [&](OpBuilder &, Location) { scf::YieldOp::create(b, loc, t); });
       return ifOp.getResult(0);
     };
-    // Reduces positions [lo, hi) of channels g0 + k, ... (len) into accs.
-    auto reduceRows = [&](SmallVector<Value> accs, Value lo, Value hi, Value k,
-                          int64_t len, bool inBounds) -> SmallVector<Value> {
-      IndexArith ra(b, loc);
-      Value c = ra.add(g0, k);
-      return forLoop(
-          lo, hi, cst(1), accs,
-          [&](Value s, ValueRange a) -> SmallVector<Value> {
-            Value v = read(flat, ValueRange{ivs[0], s, c}, len, inBounds);
-            if (isFloatMax())
-              return combineFlagged(a, v);
-            return {combine(a[0], v, MaxMode::Exact)};
-          });
-    };
-    auto finish = [&](ArrayRef<Value> accs) {
-      return isFloatMax() ? applyNaNFlag(accs[0], accs[1]) : accs[0];
-    };
     auto tileIndex = [&](Value k) {
       SmallVector<Value> dst(outRank, cst(0));
       dst[outChannelDim] = k;
@@ -165,11 +149,22 @@ Value GlobalLowering::lowerChannelsLast(Value empty, Value count,
     if (!streamed)
       return forEachChunk(
           tile, [&](Value t, Value k, int64_t len, bool inBounds) -> Value {
+            // Every position of channels g0 + k, ... (len) in registers.
+            IndexArith ra(b, loc);
+            Value c = ra.add(g0, k);
             SmallVector<Value> accs = {splat(neutral(accType), len)};
             if (isFloatMax())
               accs.push_back(noneSet(len));
-            accs = reduceRows(accs, cst(0), count, k, len, inBounds);
-            return write(finish(accs), t, tileIndex(k), inBounds, divisor);
+            accs = forLoop(
+                cst(0), count, cst(1), accs,
+                [&](Value s, ValueRange a) -> SmallVector<Value> {
+                  Value v = read(flat, ValueRange{ivs[0], s, c}, len, inBounds);
+                  if (isFloatMax())
+                    return combineFlagged(a, v);
+                  return {combine(a[0], v, MaxMode::Exact)};
+                });
+            Value acc = isFloatMax() ? applyNaNFlag(accs[0], accs[1]) : accs[0];
+            return write(acc, t, tileIndex(k), inBounds, divisor);
           });
 
     // The group's partial results, in the accumulator type, updated

@@ -44,6 +44,25 @@ def PoolInlineAllocaScopes : Pass<"pool-inline-alloca-scopes"> {
   let dependentDialects = ["mlir::memref::MemRefDialect"];
 }
 
+def PoolExpandArith : Pass<"pool-expand-arith"> {
+  let summary = "Expand the arith ops LLVM has no direct lowering for, "
+                "keeping `nnan` maxnumf/minnumf";
+  let description = [{
+    Upstream's `arith-expand` (with bf16 conversions) for the ops the pool
+    lowerings emit: `ceildivsi`, `ceildivui`, `floordivsi`, `maximumf`,
+    `minimumf`, and bf16 `extf`/`truncf`. It differs in one point:
+    `maxnumf` and `minnumf` carrying the `nnan` fast-math flag stay as they
+    are, and `convert-arith-to-llvm` makes them `llvm.maxnum`/`llvm.minnum`
+    with `nnan`, one `vmaxps`/`vminps` on x86. `arith-expand` turns them
+    into compares and selects, and a select between a value just loaded
+    and another becomes a masked store when written back to the same
+    address (slow on AMD Zen). The vector lowering emits `maxnumf nnan`
+    only where a NaN flag discards what a NaN input produced (global
+    channels-last maxima). Part of `--pool-to-llvm`.
+  }];
+  let dependentDialects = ["mlir::arith::ArithDialect"];
+}
+
 def PoolAffineVectorize : Pass<"pool-affine-vectorize", "mlir::func::FuncOp"> {
   let summary = "Vectorize the innermost affine loops that upstream's "
                 "vectorizer handles correctly";

@@ -3,7 +3,8 @@
 // Channels-last: tasks over (batch, channel group). A group of one chunk
 // of VectorTiling::globalChannels registers is reduced in registers; a
 // group of several streams through its positions in memory order into a
-// buffer of partials.
+// buffer of partials (float maxima: a plain maximum and one NaN flag for
+// the task, streamed again exactly when the flag is set).
 // Channels-first: each (batch, channel) plane is contiguous and reduced as
 // one flat array. Float maxima keep a per-lane NaN flag beside a plain
 // maximum instead of scanning for NaN first.
@@ -37,7 +38,10 @@ private:
 /// chunks of VectorTiling::globalChannels registers. A task of one chunk
 /// reduces every spatial position into registers. A task of several chunks
 /// streams through its input in memory order: each position's channels,
-/// chunk by chunk, into a per-task buffer of partial results (L1-resident).
+/// chunk by chunk, into a per-task buffer of partial results (L1-resident);
+/// a float maximum combines plainly and or-s a NaN flag of one vector over
+/// the whole task, and streams its input again with the exact maximum if
+/// the flag is set.
 /// Reducing one chunk over every position instead reads the input in
 /// strided runs, which measured 2x to 2.5x slower on AMD Zen (AVX2 code,
 /// docs/performance.md): GlobalMaxPooling1D 64x300x512 4.7-5.9 ms against
@@ -102,31 +106,37 @@ Value GlobalLowering::lowerChannelsLast(Value empty, Value count,
     Value width = groupWidth(ba, g0);
     Value fullEnd = ba.mul(ba.floorDiv(width, ba.cst(chunk)), ba.cst(chunk));
     // Calls `part(t, k, len, inBounds)` for every chunk of the group (k:
-    // its first channel within the group): whole chunks, then the
-    // remainder of the last group as one masked chunk, or, where the
-    // target has no masked memory operation of the element width, as
-    // shorter whole vectors.
-    using Part = function_ref<Value(Value t, Value k, int64_t len, bool)>;
-    auto forEachChunk = [&](Value t, Part part) -> Value {
-      auto rest = [&](Value r) {
+    // its first channel within the group), threading the values `t`
+    // through: whole chunks, then the remainder of the last group as one
+    // masked chunk, or, where the target has no masked memory operation of
+    // the element width, as shorter whole vectors.
+    using State = SmallVector<Value>;
+    using Part =
+        function_ref<State(ValueRange t, Value k, int64_t len, bool inBounds)>;
+    auto forEachChunk = [&](ValueRange init, Part part) -> State {
+      auto rest = [&](ValueRange r) -> State {
         if (!staticC || plan.maskedTails)
           return part(r, fullEnd, chunk, false);
         int64_t bits = *staticC % chunk, offset = 0;
+        State t(r.begin(), r.end());
         for (int64_t len = chunk / 2; len >= 1; len /= 2) {
           if (!(bits & len))
             continue;
           IndexArith pa(b, loc);
-          r = part(r, pa.add(fullEnd, pa.cst(offset)), len, true);
+          t = part(t, pa.add(fullEnd, pa.cst(offset)), len, true);
           offset += len;
         }
-        return r;
+        return t;
       };
+      State t(init.begin(), init.end());
       std::optional<int64_t> staticEnd = getConstantIntValue(fullEnd);
       if (staticEnd && *staticEnd == chunk)
         t = part(t, cst(0), chunk, true);
       else if (!staticEnd || *staticEnd > 0)
-        t = loopOver(cst(0), fullEnd, cst(chunk), t,
-                     [&](Value k, Value t) { return part(t, k, chunk, true); });
+        t = forLoop(cst(0), fullEnd, cst(chunk), t,
+                    [&](Value k, ValueRange t) -> State {
+                      return part(t, k, chunk, true);
+                    });
       if (evenChunks)
         return t;
       std::optional<int64_t> staticWidth = getConstantIntValue(width);
@@ -138,40 +148,45 @@ Value GlobalLowering::lowerChannelsLast(Value empty, Value count,
           b, loc, hasRest,
           [&](OpBuilder &, Location) { scf::YieldOp::create(b, loc, rest(t)); },
           [&](OpBuilder &, Location) { scf::YieldOp::create(b, loc, t); });
-      return ifOp.getResult(0);
+      return State(ifOp.getResults());
     };
-    auto tileIndex = [&](Value k) {
-      SmallVector<Value> dst(outRank, cst(0));
-      dst[outChannelDim] = k;
-      return dst;
+    // The output slice `tile`, written chunk by chunk from `chunkResult(k,
+    // len, inBounds)`.
+    auto writeChunks =
+        [&](function_ref<Value(Value k, int64_t len, bool inBounds)>
+                chunkResult) -> Value {
+      return forEachChunk(tile,
+                          [&](ValueRange t, Value k, int64_t len,
+                              bool inBounds) -> State {
+                            SmallVector<Value> dst(outRank, cst(0));
+                            dst[outChannelDim] = k;
+                            return {write(chunkResult(k, len, inBounds), t[0],
+                                          dst, inBounds, divisor)};
+                          })
+          .front();
     };
 
     if (!streamed)
-      return forEachChunk(
-          tile, [&](Value t, Value k, int64_t len, bool inBounds) -> Value {
-            // Every position of channels g0 + k, ... (len) in registers.
-            IndexArith ra(b, loc);
-            Value c = ra.add(g0, k);
-            SmallVector<Value> accs = {splat(neutral(accType), len)};
-            if (isFloatMax())
-              accs.push_back(noneSet(len));
-            accs = forLoop(
-                cst(0), count, cst(1), accs,
-                [&](Value s, ValueRange a) -> SmallVector<Value> {
-                  Value v = read(flat, ValueRange{ivs[0], s, c}, len, inBounds);
-                  if (isFloatMax())
-                    return combineFlagged(a, v);
-                  return {combine(a[0], v, MaxMode::Exact)};
-                });
-            Value acc = isFloatMax() ? applyNaNFlag(accs[0], accs[1]) : accs[0];
-            return write(acc, t, tileIndex(k), inBounds, divisor);
-          });
+      return writeChunks([&](Value k, int64_t len, bool inBounds) -> Value {
+        // Every position of channels g0 + k, ... (len) in registers.
+        IndexArith ra(b, loc);
+        Value c = ra.add(g0, k);
+        SmallVector<Value> accs = {splat(neutral(accType), len)};
+        if (isFloatMax())
+          accs.push_back(noneSet(len));
+        accs = forLoop(
+            cst(0), count, cst(1), accs,
+            [&](Value s, ValueRange a) -> SmallVector<Value> {
+              Value v = read(flat, ValueRange{ivs[0], s, c}, len, inBounds);
+              if (isFloatMax())
+                return combineFlagged(a, v);
+              return {combine(a[0], v, MaxMode::Exact)};
+            });
+        return isFloatMax() ? applyNaNFlag(accs[0], accs[1]) : accs[0];
+      });
 
     // The group's partial results, in the accumulator type, updated
-    // position by position; a float maximum's partial is NaN once it read
-    // a NaN (the plain maximum, kept where the partial is NaN).
-    Value partials =
-        tensor::EmptyOp::create(b, loc, ArrayRef<int64_t>{group}, accType);
+    // position by position.
     auto readPartial = [&](Value buf, Value k, int64_t len) {
       return vector::TransferReadOp::create(b, loc, vecType(len, accType), buf,
                                             ValueRange{k}, neutral(accType),
@@ -182,32 +197,75 @@ Value GlobalLowering::lowerChannelsLast(Value empty, Value count,
                                              ArrayRef<bool>{true})
           .getResult();
     };
-    partials = loopOver(
-        cst(0), cst(group), cst(chunk), partials, [&](Value k, Value buf) {
-          return writePartial(splat(neutral(accType), chunk), buf, k);
-        });
-    partials =
-        loopOver(cst(0), count, cst(1), partials, [&](Value s, Value buf) {
-          return forEachChunk(
-              buf, [&](Value t, Value k, int64_t len, bool inBounds) -> Value {
-                IndexArith ra(b, loc);
-                Value partial = readPartial(t, k, len);
-                Value v = read(flat, ValueRange{ivs[0], s, ra.add(g0, k)}, len,
-                               inBounds);
-                Value next = combine(partial, v, MaxMode::Plain);
-                if (isFloatMax()) {
-                  Value nan = arith::CmpFOp::create(
-                      b, loc, arith::CmpFPredicate::UNO, partial, partial);
-                  next = arith::SelectOp::create(b, loc, nan, partial, next);
-                }
-                return writePartial(next, t, k);
-              });
-        });
-    return forEachChunk(
-        tile, [&](Value t, Value k, int64_t len, bool inBounds) -> Value {
-          return write(readPartial(partials, k, len), t, tileIndex(k), inBounds,
-                       divisor);
-        });
+    // One pass over the task's input into fresh partials, combining with
+    // `mode`; with `flagged`, also a NaN flag of one vector for the whole
+    // task (any lane set: some input was NaN).
+    auto stream = [&](MaxMode mode, bool flagged) -> State {
+      Value partials =
+          tensor::EmptyOp::create(b, loc, ArrayRef<int64_t>{group}, accType);
+      partials = loopOver(
+          cst(0), cst(group), cst(chunk), partials, [&](Value k, Value buf) {
+            return writePartial(splat(neutral(accType), chunk), buf, k);
+          });
+      State init = {partials};
+      if (flagged)
+        init.push_back(noneSet(lanes));
+      return forLoop(
+          cst(0), count, cst(1), init, [&](Value s, ValueRange st) -> State {
+            return forEachChunk(
+                st,
+                [&](ValueRange t, Value k, int64_t len,
+                    bool inBounds) -> State {
+                  IndexArith ra(b, loc);
+                  Value partial = readPartial(t[0], k, len);
+                  Value v = read(flat, ValueRange{ivs[0], s, ra.add(g0, k)},
+                                 len, inBounds);
+                  // The plain float maximum as `maxnumf nnan`, one vmaxps
+                  // (pool-expand-arith keeps it): a compare and select
+                  // against the partial just loaded would become a masked
+                  // store (slow on AMD Zen). The flag discards partials
+                  // that read a NaN.
+                  Value r =
+                      mode == MaxMode::Plain && isFloatMax()
+                          ? arith::MaxNumFOp::create(b, loc, partial, v,
+                                                     arith::FastMathFlags::nnan)
+                                .getResult()
+                          : combine(partial, v, mode);
+                  State next = {writePartial(r, t[0], k)};
+                  if (flagged)
+                    next.push_back(foldNaNFlag(t[1], v));
+                  return next;
+                });
+          });
+    };
+    // A float maximum streams with the plain maximum (one vmaxps) and the
+    // task's NaN flag, and streams again with the exact maximum if the
+    // flag is set: a per-position select of NaN partials, which LLVM turns
+    // into a masked store (slow on AMD), costs more than the flag.
+    State plain =
+        stream(isFloatMax() ? MaxMode::Plain : MaxMode::Exact, isFloatMax());
+    Value partials = plain[0];
+    if (isFloatMax()) {
+      Value any = vector::ReductionOp::create(b, loc, vector::CombiningKind::OR,
+                                              plain[1]);
+      if (!any.getType().isInteger(1))
+        any = arith::CmpIOp::create(
+            b, loc, arith::CmpIPredicate::ne, any,
+            arith::ConstantOp::create(b, loc, any.getType(),
+                                      b.getZeroAttr(any.getType())));
+      auto ifOp = scf::IfOp::create(
+          b, loc, any,
+          [&](OpBuilder &, Location) {
+            scf::YieldOp::create(b, loc, stream(MaxMode::Exact, false)[0]);
+          },
+          [&](OpBuilder &, Location) {
+            scf::YieldOp::create(b, loc, partials);
+          });
+      partials = ifOp.getResult(0);
+    }
+    return writeChunks([&](Value k, int64_t len, bool) -> Value {
+      return readPartial(partials, k, len);
+    });
   };
   return buildForall({outDims[0], groups}, empty, slice, body);
 }

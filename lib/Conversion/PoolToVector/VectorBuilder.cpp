@@ -186,6 +186,40 @@ SmallVector<Value> PoolVectorBuilder::combineFlagged(ValueRange accs,
   return {plain, arith::OrIOp::create(b, loc, accs[1], nan)};
 }
 
+Value PoolVectorBuilder::foldNaNFlag(Value flags, Value value) {
+  auto flagType = cast<VectorType>(flags.getType());
+  int64_t width = flagType.getNumElements();
+  int64_t len = cast<VectorType>(value.getType()).getNumElements();
+  Value nan =
+      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, value, value);
+  if (flagType.getElementType() != b.getI1Type())
+    nan = arith::ExtSIOp::create(b, loc,
+                                 vecType(len, flagType.getElementType()), nan);
+  if (len < width)
+    nan = vector::InsertStridedSliceOp::create(b, loc, nan, noneSet(width),
+                                               ArrayRef<int64_t>{0},
+                                               ArrayRef<int64_t>{1});
+  if (len <= width)
+    return arith::OrIOp::create(b, loc, flags, nan);
+  assert(len % width == 0 && "flags must divide the value's lanes");
+  // A tree of ors over the value's slices, then one into the flags: the
+  // flags' dependency chain grows by one op per call.
+  SmallVector<Value> slices;
+  for (int64_t i = 0; i < len; i += width)
+    slices.push_back(vector::ExtractStridedSliceOp::create(
+        b, loc, nan, ArrayRef<int64_t>{i}, ArrayRef<int64_t>{width},
+        ArrayRef<int64_t>{1}));
+  while (slices.size() > 1) {
+    SmallVector<Value> next;
+    for (size_t i = 0; i + 1 < slices.size(); i += 2)
+      next.push_back(arith::OrIOp::create(b, loc, slices[i], slices[i + 1]));
+    if (slices.size() % 2)
+      next.push_back(slices.back());
+    slices = std::move(next);
+  }
+  return arith::OrIOp::create(b, loc, flags, slices.front());
+}
+
 /// NaN where `flag` is set, `plain` elsewhere.
 Value PoolVectorBuilder::applyNaNFlag(Value plain, Value flag) {
   auto floatType = cast<FloatType>(accType);

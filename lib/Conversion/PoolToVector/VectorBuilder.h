@@ -114,6 +114,10 @@ protected:
   /// Folds `value` into a plain maximum and a per-lane NaN flag (accs[0],
   /// accs[1]): the exact NaN-propagating maximum for one compare more.
   SmallVector<Value> combineFlagged(ValueRange accs, Value value);
+  /// Folds whether each lane of `value` is NaN into `flags` (noneSet of any
+  /// width): lanes of a wider `value` are or-ed across whole multiples of
+  /// the flags' width, a narrower one sets the low lanes.
+  Value foldNaNFlag(Value flags, Value value);
   /// NaN where `flag` (flags of noneSet, or one reduced flag) is set,
   /// `plain` elsewhere.
   Value applyNaNFlag(Value plain, Value flag);

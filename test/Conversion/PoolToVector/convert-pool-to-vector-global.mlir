@@ -37,27 +37,36 @@ func.func @global_max_nhwc_nan_flag(%x: tensor<2x7x7x256xf32>) -> tensor<2x256xf
 // With 16 images there are tasks enough: one task per image, whose 256
 // channels are two chunks. The task streams through its input in memory
 // order: per position, chunk by chunk, into a buffer of partial maxima
-// (filled with -inf first); a partial that is NaN stays NaN. The partials
-// are written out at the end.
+// (filled with -inf first), combined with `maxnumf nnan` (one vmaxps) while
+// one vector of NaN flags (`cmpf uno` of each read, its slices or-ed) is
+// carried for the whole task. A set flag streams the input again with the
+// exact `maximumf`. The partials are written out at the end.
 // CHECK-LABEL: func.func @global_max_nhwc_streamed(
 //       CHECK:   %[[FLAT:.*]] = tensor.collapse_shape {{.*}} into tensor<16x49x256xf32>
 //       CHECK:   scf.forall ({{.*}}) in (16, 1)
 //       CHECK:     %[[BUF:.*]] = tensor.empty() : tensor<256xf32>
 //       CHECK:     %[[FILLED:.*]] = scf.for {{.*}} step %c128{{.*}} iter_args(%[[B0:.*]] = %[[BUF]]) -> (tensor<256xf32>)
 //       CHECK:       vector.transfer_write {{.*}}, %[[B0]]
-//       CHECK:     %[[PARTIALS:.*]] = scf.for %[[S:.*]] = %{{.*}} to %c49{{.*}} step %c1{{.*}} iter_args(%[[B1:.*]] = %[[FILLED]]) -> (tensor<256xf32>)
-//       CHECK:       scf.for %[[K:.*]] = {{.*}} iter_args(%[[B2:.*]] = %[[B1]]) -> (tensor<256xf32>)
+//       CHECK:     %[[NONE:.*]] = arith.constant dense<false> : vector<8xi1>
+//       CHECK:     %[[PLAIN:.*]]:2 = scf.for %[[S:.*]] = %{{.*}} to %c49{{.*}} step %c1{{.*}} iter_args(%[[B1:.*]] = %[[FILLED]], %[[F1:.*]] = %[[NONE]]) -> (tensor<256xf32>, vector<8xi1>)
+//       CHECK:       scf.for %[[K:.*]] = {{.*}} iter_args(%[[B2:.*]] = %[[B1]], %[[F2:.*]] = %[[F1]]) -> (tensor<256xf32>, vector<8xi1>)
 //       CHECK:         %[[P:.*]] = vector.transfer_read %[[B2]][%[[K]]]{{.*}} : tensor<256xf32>, vector<128xf32>
 //       CHECK:         %[[V:.*]] = vector.transfer_read %[[FLAT]][%{{.*}}, %[[S]], %{{.*}}]{{.*}} : tensor<16x49x256xf32>, vector<128xf32>
-//       CHECK:         %[[GT:.*]] = arith.cmpf ogt, %[[P]], %[[V]]
-//       CHECK:         %[[M:.*]] = arith.select %[[GT]], %[[P]], %[[V]]
-//       CHECK:         %[[NAN:.*]] = arith.cmpf uno, %[[P]], %[[P]]
-//       CHECK:         %[[N:.*]] = arith.select %[[NAN]], %[[P]], %[[M]]
-//       CHECK:         vector.transfer_write %[[N]], %[[B2]][%[[K]]]
+//       CHECK:         %[[M:.*]] = arith.maxnumf %[[P]], %[[V]] fastmath<nnan> : vector<128xf32>
+//       CHECK:         %[[W:.*]] = vector.transfer_write %[[M]], %[[B2]][%[[K]]]
+//       CHECK:         %[[UNO:.*]] = arith.cmpf uno, %[[V]], %[[V]] : vector<128xf32>
+//       CHECK:         vector.extract_strided_slice %[[UNO]] {offsets = [0], sizes = [8], strides = [1]}
+//       CHECK:         %[[F3:.*]] = arith.ori %[[F2]], %{{.*}} : vector<8xi1>
+//       CHECK:         scf.yield %[[W]], %[[F3]]
+//       CHECK:     %[[ANY:.*]] = vector.reduction <or>, %[[PLAIN]]#1 : vector<8xi1> into i1
+//       CHECK:     %[[PARTIALS:.*]] = scf.if %[[ANY]] -> (tensor<256xf32>)
+//       CHECK:       scf.for {{.*}} to %c49
+//       CHECK:         arith.maximumf {{.*}} : vector<128xf32>
+//       CHECK:     } else {
+//       CHECK:       scf.yield %[[PLAIN]]#0
 //       CHECK:     scf.for {{.*}} -> (tensor<1x256xf32>)
 //       CHECK:       vector.transfer_read %[[PARTIALS]]
 //       CHECK:       vector.transfer_write {{.*}} : vector<128xf32>, tensor<1x256xf32>
-//   CHECK-NOT:   arith.maximumf
 //       CHECK:   return
 func.func @global_max_nhwc_streamed(%x: tensor<16x7x7x256xf32>) -> tensor<16x256xf32> {
   %0 = pool.global_max %x {layout = #pool.layout<channels_last>} : tensor<16x7x7x256xf32> -> tensor<16x256xf32>

@@ -4,7 +4,7 @@
 // maxima keep 4 ymm of maxima and 4 ymm of integer NaN flags on AVX2, 16
 // zmm and i1 flags on AVX-512; sums 8 ymm. A task whose channels span
 // several chunks streams through each position's channels into a buffer of
-// partials. A channel count that the chunk does not divide (300) reads
+// partials, a maximum with one vector of NaN flags (i32 lanes on AVX2). A channel count that the chunk does not divide (300) reads
 // whole vectors in every full chunk and masks only the last one. Ops too small to pay for a fork/join are serial loops.
 // RUN: pool-opt %s -split-input-file --convert-pool-to-vector="target-cpu=znver3" | FileCheck %s --check-prefix=AVX2
 // RUN: pool-opt %s -split-input-file --convert-pool-to-vector="target-cpu=skylake-avx512" | FileCheck %s --check-prefix=AVX512
@@ -13,9 +13,10 @@
 // AVX2-LABEL: func.func @global_max_nwc_c300(
 //       AVX2:   scf.forall (%{{.*}}, %{{.*}}) in (64, 1)
 //       AVX2:     tensor.empty() : tensor<320xf32>
-//       AVX2:     scf.for {{.*}} -> (tensor<320xf32>)
-//       AVX2:       scf.for {{.*}} to %c288{{.*}} step %c32{{.*}} -> (tensor<320xf32>)
+//       AVX2:     scf.for {{.*}} -> (tensor<320xf32>, vector<8xi32>)
+//       AVX2:       scf.for {{.*}} to %c288{{.*}} step %c32{{.*}} -> (tensor<320xf32>, vector<8xi32>)
 //       AVX2:         vector.transfer_read {{.*}} {in_bounds = [true]} : tensor<64x512x300xf32>, vector<32xf32>
+//       AVX2:         arith.maxnumf {{.*}} fastmath<nnan> : vector<32xf32>
 //       AVX2:         arith.cmpf uno
 //       AVX2:       vector.transfer_read %{{.*}}, %{{[a-z0-9_]+}} : tensor<64x512x300xf32>, vector<32xf32>
 // AVX512-LABEL: func.func @global_max_nwc_c300(

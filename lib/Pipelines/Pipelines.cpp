@@ -22,6 +22,8 @@
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 
+#include <limits>
+
 using namespace mlir;
 using namespace mlir::pool;
 
@@ -37,7 +39,11 @@ void mlir::pool::buildPoolToBufferizedLinalgPipeline(
     toVector.strategy = options.strategy;
     toVector.vectorBits = options.vectorBits;
     toVector.targetCpu = options.targetCpu;
-    toVector.minParallelBytes = options.minParallelBytes;
+    // Serial code (threads = 1) is planned as serial: no op is split into
+    // more tasks than one thread needs.
+    toVector.minParallelBytes = options.threads == 1
+                                    ? std::numeric_limits<int64_t>::max()
+                                    : int64_t(options.minParallelBytes);
     pm.addNestedPass<func::FuncOp>(createConvertPoolToVector(toVector));
   }
   pm.addNestedPass<func::FuncOp>(createConvertPoolToLinalg(toLinalg));

@@ -77,7 +77,8 @@ struct PoolPipelineOptions : public PassPipelineOptions<PoolPipelineOptions> {
   PassOptions::Option<int64_t> minParallelBytes{
       *this, "min-parallel-bytes",
       llvm::cl::desc("Ops moving fewer bytes run on one thread (-1: the cost "
-                     "model's threshold; 0: every op parallel)"),
+                     "model's threshold; 0: every op parallel); serial code "
+                     "(threads=1) plans every op as serial"),
       llvm::cl::init(-1)};
   PassOptions::Option<unsigned> threads{
       *this, "threads",

@@ -50,8 +50,11 @@ def PoolLowerToVectorOp : Pool_TransformOp<"lower_to_vector"> {
     Lowers every pool op `target` points to as `convert-pool-to-vector`
     does, planned for `target_cpu` (empty: the host) with `vector_bits`
     (0: that CPU's width) and `strategy` (`auto`, `direct`, `separable` or
-    `sliding`). The result points to the ops made at the pool op's place
-    (the `scf.forall` and what computes its sizes).
+    `sliding`), with the cost model's threshold for parallel loops (the
+    transform does not know the thread count a pipeline will use later;
+    `--pool-to-llvm` with `threads=1` plans every op as serial). The
+    result points to the ops made at the pool op's place (the `scf.forall`
+    and what computes its sizes).
 
     #### Return modes
 

@@ -117,7 +117,7 @@ Value RowLowering::emitRow(Value tile, const Row &row) {
   }
   if (plan) {
     int64_t out = *staticOut;
-    auto [lo, hi] = *plan;
+    int64_t lo = plan->first, hi = plan->second;
     if (out == 0)
       return tile;
     width = std::min(width, out);

@@ -5,7 +5,9 @@
 // (up to VectorTiling::directChannels hardware vectors per accumulator, a
 // masked chunk for the remainder). Taps outside the input are skipped by
 // clamping the tap loops, so no padded copy of the input is made; interior
-// outputs get constant tap ranges, which LLVM unrolls.
+// outputs get constant tap ranges, which LLVM unrolls. Non-overlapping 1-D
+// windows over several chunks instead stream tap by tap, in memory order,
+// into the output's channels.
 //
 //===----------------------------------------------------------------------===//
 
@@ -34,46 +36,94 @@ Value ChannelsLastLowering::buildRow(Value tile, Value batch, Positions &at,
   Value channels = inDims[rank - 1];
   std::optional<int64_t> staticC = getConstantIntValue(channels);
   int64_t chunk = getChunkLength(staticC, plan.tiling.directChannels * lanes);
+  std::optional<int64_t> rest;
+  if (staticC)
+    rest = *staticC % chunk;
+  // 1-D windows that do not overlap (every input read once: DRAM-bound)
+  // over channels of several whole chunks stream through the window in
+  // memory order: each tap's pixel, chunk by chunk, combined into the
+  // output's channels. Reducing one chunk over every tap in registers
+  // reads the window's adjacent pixels in strided runs, which AMD's
+  // prefetchers serve badly (Keras AveragePooling1D(2) 32x1000x256: 3.9
+  // against 2.1 ms, docs/performance.md). Not where the extra load and
+  // store of the output per tap cost more than that (overlapping or 2-D
+  // windows measured slower or no faster), not for float maxima (their
+  // NaN scan has already read the task's input in memory order), not
+  // below VectorTiling::directStreamChunks chunks, not for f16/bf16 (f32
+  // accumulators). A remainder chunk stays in registers (a masked store
+  // per tap is slow on AMD).
+  int64_t fullChunks = staticC ? *staticC / chunk : 0;
+  const WindowDim &w0 = geom[0].w;
+  bool streamed = n == 1 && geom[0].isWindow && w0.stride >= w0.span &&
+                  !isFloatMax() && accType == elemType &&
+                  fullChunks >= plan.tiling.directStreamChunks;
+  using State = SmallVector<Value>;
+  auto inputIndices = [&](ArrayRef<Value> pos, Value c0) {
+    SmallVector<Value> idx = {batch};
+    idx.append(pos.begin(), pos.end());
+    idx.push_back(c0);
+    return idx;
+  };
   // One output position: every channel chunk.
   auto leaf = [&](Value t) -> Value {
-    IndexArith pa(b, loc);
     Value divisor = isMax() ? Value() : divisorOf(at);
-    auto chunkAt = [&](Value c0, Value t3, bool inBounds,
-                       int64_t len) -> Value {
-      Value acc = splat(neutral(accType), len);
-      acc = reduceTaps(
-          at.taps, at.steps, acc, [&](Value a, ArrayRef<Value> pos) -> Value {
-            SmallVector<Value> idx = {batch};
-            idx.append(pos.begin(), pos.end());
-            idx.push_back(c0);
-            return combine(a, read(input, idx, len, inBounds), mode);
-          });
-      SmallVector<Value> dst(rank, cst(0));
+    auto dst = [&](Value c0) {
+      SmallVector<Value> idx(rank, cst(0));
       for (int64_t d = 1; d < n; ++d)
-        dst[1 + d] = at.out[d];
-      dst[rank - 1] = c0;
-      return write(acc, t3, dst, inBounds, divisor);
+        idx[1 + d] = at.out[d];
+      idx[rank - 1] = c0;
+      return idx;
     };
-    Value full = pa.mul(pa.floorDiv(channels, pa.cst(chunk)), pa.cst(chunk));
-    t = loopOver(cst(0), full, cst(chunk), t, [&](Value c0, Value t3) {
-      return chunkAt(c0, t3, true, chunk);
+    // Every tap of channels c0, ..., c0 + len - 1 in registers.
+    auto inRegisters = [&](Value t3, Value c0, int64_t len, bool inBounds) {
+      Value acc = reduceTaps(
+          at.taps, at.steps, splat(neutral(accType), len),
+          [&](Value a, ArrayRef<Value> pos) -> Value {
+            return combine(a, read(input, inputIndices(pos, c0), len, inBounds),
+                           mode);
+          });
+      return write(acc, t3, dst(c0), inBounds, divisor);
+    };
+    using Part = function_ref<Value(Value t, Value c0, int64_t len, bool)>;
+    auto eachChunk = [&](Value width, std::optional<int64_t> r, Value t3,
+                         Part part) -> Value {
+      return forEachChunk(width, chunk, r, t3,
+                          [&](ValueRange t4, Value c0, int64_t len,
+                              bool inBounds) -> State {
+                            return {part(t4[0], c0, len, inBounds)};
+                          })
+          .front();
+    };
+    if (!streamed)
+      return eachChunk(channels, rest, t, inRegisters);
+    Value full = cst(fullChunks * chunk);
+    t = eachChunk(full, 0, t, [&](Value t4, Value c0, int64_t len, bool) {
+      return write(splat(neutral(accType), len), t4, dst(c0), true, Value());
     });
-    if (staticC && *staticC % chunk == 0)
+    t = reduceTaps(
+        at.taps, at.steps, t, [&](Value t3, ArrayRef<Value> pos) -> Value {
+          return eachChunk(
+              full, 0, t3, [&](Value t4, Value c0, int64_t len, bool) {
+                Value partial = read(t4, dst(c0), len, true);
+                Value v = read(input, inputIndices(pos, c0), len, true);
+                return write(combineInBuffer(partial, v, mode), t4, dst(c0),
+                             true, Value());
+              });
+        });
+    if (divisor)
+      t = eachChunk(full, 0, t, [&](Value t4, Value c0, int64_t len, bool) {
+        return write(read(t4, dst(c0), len, true), t4, dst(c0), true, divisor);
+      });
+    if (*rest == 0)
       return t;
-    if (staticC && !plan.maskedTails) {
-      // The remainder in whole shorter vectors, largest first.
-      int64_t rest = *staticC % chunk, offset = *staticC - rest;
-      for (int64_t len = chunk / 2; len >= 1; len /= 2) {
-        if (!(rest & len))
-          continue;
-        t = chunkAt(cst(offset), t, true, len);
-        offset += len;
-      }
-      return t;
-    }
-    return loopOver(full, channels, cst(chunk), t, [&](Value c0, Value t3) {
-      return chunkAt(c0, t3, false, chunk);
-    });
+    // The remainder: the chunk helper over all channels, whole chunks
+    // already done.
+    return eachChunk(channels, rest, t,
+                     [&](Value t4, Value c0, int64_t len, bool inBounds) {
+                       if (len == chunk && inBounds)
+                         return t4;
+                       return inRegisters(t4, c0, len, inBounds);
+                     });
   };
   return nestOutputs(1, n, at, tile, leaf);
 }

@@ -36,6 +36,9 @@ enum class VectorFamily {
 struct VectorTiling {
   /// Channels-last direct: a chunk of channels per accumulator.
   int64_t directChannels = 4;
+  /// Channels-last direct: channels of at least this many whole chunks
+  /// stream tap by tap in memory order into the output (f32/i32 only).
+  int64_t directStreamChunks = 4;
   /// Channels-last global: a chunk of channels per task (derived from the
   /// target's vector registers: half of them, halved again for NaN flags
   /// without mask registers), a contiguous kilobyte per position on

@@ -73,10 +73,8 @@ Value GlobalLowering::lowerChannelsLast(Value empty, Value count,
       group = llvm::alignTo(group / 2, chunk);
   }
   bool streamed = group > chunk && (!staticCount || *staticCount > 1);
-  // Every group but the last is full; chunks divide every group when they
-  // divide the channels.
+  // Every group but the last is full.
   bool evenGroups = staticC && *staticC % group == 0;
-  bool evenChunks = staticC && *staticC % chunk == 0;
 
   // The spatial positions of one image as one dimension: [N, S, C].
   SmallVector<ReassociationIndices> reassoc = {{0}, {}, {n + 1}};
@@ -104,65 +102,28 @@ Value GlobalLowering::lowerChannelsLast(Value empty, Value count,
     IndexArith ba(b, loc);
     Value g0 = ba.mul(ivs[1], ba.cst(group));
     Value width = groupWidth(ba, g0);
-    Value fullEnd = ba.mul(ba.floorDiv(width, ba.cst(chunk)), ba.cst(chunk));
-    // Calls `part(t, k, len, inBounds)` for every chunk of the group (k:
-    // its first channel within the group), threading the values `t`
-    // through: whole chunks, then the remainder of the last group as one
-    // masked chunk, or, where the target has no masked memory operation of
-    // the element width, as shorter whole vectors.
+    // The chunks of the group; the last group's remainder is the
+    // channels' (groups are whole chunks).
     using State = SmallVector<Value>;
-    using Part =
-        function_ref<State(ValueRange t, Value k, int64_t len, bool inBounds)>;
-    auto forEachChunk = [&](ValueRange init, Part part) -> State {
-      auto rest = [&](ValueRange r) -> State {
-        if (!staticC || plan.maskedTails)
-          return part(r, fullEnd, chunk, false);
-        int64_t bits = *staticC % chunk, offset = 0;
-        State t(r.begin(), r.end());
-        for (int64_t len = chunk / 2; len >= 1; len /= 2) {
-          if (!(bits & len))
-            continue;
-          IndexArith pa(b, loc);
-          t = part(t, pa.add(fullEnd, pa.cst(offset)), len, true);
-          offset += len;
-        }
-        return t;
-      };
-      State t(init.begin(), init.end());
-      std::optional<int64_t> staticEnd = getConstantIntValue(fullEnd);
-      if (staticEnd && *staticEnd == chunk)
-        t = part(t, cst(0), chunk, true);
-      else if (!staticEnd || *staticEnd > 0)
-        t = forLoop(cst(0), fullEnd, cst(chunk), t,
-                    [&](Value k, ValueRange t) -> State {
-                      return part(t, k, chunk, true);
-                    });
-      if (evenChunks)
-        return t;
-      std::optional<int64_t> staticWidth = getConstantIntValue(width);
-      if (staticEnd && staticWidth)
-        return *staticEnd < *staticWidth ? rest(t) : t;
-      Value hasRest = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt,
-                                            fullEnd, width);
-      auto ifOp = scf::IfOp::create(
-          b, loc, hasRest,
-          [&](OpBuilder &, Location) { scf::YieldOp::create(b, loc, rest(t)); },
-          [&](OpBuilder &, Location) { scf::YieldOp::create(b, loc, t); });
-      return State(ifOp.getResults());
+    std::optional<int64_t> rest;
+    if (staticC)
+      rest = *staticC % chunk;
+    auto forEachGroupChunk = [&](ValueRange init, ChunkBody part) -> State {
+      return forEachChunk(width, chunk, rest, init, part);
     };
     // The output slice `tile`, written chunk by chunk from `chunkResult(k,
     // len, inBounds)`.
     auto writeChunks =
         [&](function_ref<Value(Value k, int64_t len, bool inBounds)>
                 chunkResult) -> Value {
-      return forEachChunk(tile,
-                          [&](ValueRange t, Value k, int64_t len,
-                              bool inBounds) -> State {
-                            SmallVector<Value> dst(outRank, cst(0));
-                            dst[outChannelDim] = k;
-                            return {write(chunkResult(k, len, inBounds), t[0],
-                                          dst, inBounds, divisor)};
-                          })
+      return forEachGroupChunk(tile,
+                               [&](ValueRange t, Value k, int64_t len,
+                                   bool inBounds) -> State {
+                                 SmallVector<Value> dst(outRank, cst(0));
+                                 dst[outChannelDim] = k;
+                                 return {write(chunkResult(k, len, inBounds),
+                                               t[0], dst, inBounds, divisor)};
+                               })
           .front();
     };
 
@@ -187,16 +148,6 @@ Value GlobalLowering::lowerChannelsLast(Value empty, Value count,
 
     // The group's partial results, in the accumulator type, updated
     // position by position.
-    auto readPartial = [&](Value buf, Value k, int64_t len) {
-      return vector::TransferReadOp::create(b, loc, vecType(len, accType), buf,
-                                            ValueRange{k}, neutral(accType),
-                                            ArrayRef<bool>{true});
-    };
-    auto writePartial = [&](Value v, Value buf, Value k) {
-      return vector::TransferWriteOp::create(b, loc, v, buf, ValueRange{k},
-                                             ArrayRef<bool>{true})
-          .getResult();
-    };
     // One pass over the task's input into fresh partials, combining with
     // `mode`; with `flagged`, also a NaN flag of one vector for the whole
     // task (any lane set: some input was NaN).
@@ -205,33 +156,23 @@ Value GlobalLowering::lowerChannelsLast(Value empty, Value count,
           tensor::EmptyOp::create(b, loc, ArrayRef<int64_t>{group}, accType);
       partials = loopOver(
           cst(0), cst(group), cst(chunk), partials, [&](Value k, Value buf) {
-            return writePartial(splat(neutral(accType), chunk), buf, k);
+            return writeBuffer(splat(neutral(accType), chunk), buf, k);
           });
       State init = {partials};
       if (flagged)
         init.push_back(noneSet(lanes));
       return forLoop(
           cst(0), count, cst(1), init, [&](Value s, ValueRange st) -> State {
-            return forEachChunk(
+            return forEachGroupChunk(
                 st,
                 [&](ValueRange t, Value k, int64_t len,
                     bool inBounds) -> State {
                   IndexArith ra(b, loc);
-                  Value partial = readPartial(t[0], k, len);
+                  Value partial = readBuffer(t[0], k, len);
                   Value v = read(flat, ValueRange{ivs[0], s, ra.add(g0, k)},
                                  len, inBounds);
-                  // The plain float maximum as `maxnumf nnan`, one vmaxps
-                  // (pool-expand-arith keeps it): a compare and select
-                  // against the partial just loaded would become a masked
-                  // store (slow on AMD Zen). The flag discards partials
-                  // that read a NaN.
-                  Value r =
-                      mode == MaxMode::Plain && isFloatMax()
-                          ? arith::MaxNumFOp::create(b, loc, partial, v,
-                                                     arith::FastMathFlags::nnan)
-                                .getResult()
-                          : combine(partial, v, mode);
-                  State next = {writePartial(r, t[0], k)};
+                  Value r = combineInBuffer(partial, v, mode);
+                  State next = {writeBuffer(r, t[0], k)};
                   if (flagged)
                     next.push_back(foldNaNFlag(t[1], v));
                   return next;
@@ -264,7 +205,7 @@ Value GlobalLowering::lowerChannelsLast(Value empty, Value count,
       partials = ifOp.getResult(0);
     }
     return writeChunks([&](Value k, int64_t len, bool) -> Value {
-      return readPartial(partials, k, len);
+      return readBuffer(partials, k, len);
     });
   };
   return buildForall({outDims[0], groups}, empty, slice, body);

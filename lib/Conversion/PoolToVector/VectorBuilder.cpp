@@ -110,6 +110,72 @@ Value PoolVectorBuilder::combine(Value acc, Value value, MaxMode mode) {
   return arith::SelectOp::create(b, loc, greater, acc, value);
 }
 
+Value PoolVectorBuilder::combineInBuffer(Value partial, Value value,
+                                         MaxMode mode) {
+  if (mode == MaxMode::Plain && isFloatMax())
+    return arith::MaxNumFOp::create(b, loc, partial, value,
+                                    arith::FastMathFlags::nnan);
+  return combine(partial, value, mode);
+}
+
+Value PoolVectorBuilder::readBuffer(Value buffer, Value k, int64_t len) {
+  return vector::TransferReadOp::create(b, loc, vecType(len, accType), buffer,
+                                        ValueRange{k}, neutral(accType),
+                                        ArrayRef<bool>{true});
+}
+
+Value PoolVectorBuilder::writeBuffer(Value value, Value buffer, Value k) {
+  return vector::TransferWriteOp::create(b, loc, value, buffer, ValueRange{k},
+                                         ArrayRef<bool>{true})
+      .getResult();
+}
+
+SmallVector<Value> PoolVectorBuilder::forEachChunk(Value width, int64_t chunk,
+                                                   std::optional<int64_t> rest,
+                                                   ValueRange init,
+                                                   ChunkBody part) {
+  using State = SmallVector<Value>;
+  IndexArith ia(b, loc);
+  Value fullEnd = ia.mul(ia.floorDiv(width, ia.cst(chunk)), ia.cst(chunk));
+  auto remainder = [&](ValueRange r) -> State {
+    if (!rest || plan.maskedTails)
+      return part(r, fullEnd, chunk, false);
+    State t(r.begin(), r.end());
+    int64_t offset = 0;
+    for (int64_t len = chunk / 2; len >= 1; len /= 2) {
+      if (!(*rest & len))
+        continue;
+      IndexArith pa(b, loc);
+      t = part(t, pa.add(fullEnd, pa.cst(offset)), len, true);
+      offset += len;
+    }
+    return t;
+  };
+  State t(init.begin(), init.end());
+  std::optional<int64_t> staticEnd = getConstantIntValue(fullEnd);
+  if (staticEnd && *staticEnd == chunk)
+    t = part(t, cst(0), chunk, true);
+  else if (!staticEnd || *staticEnd > 0)
+    t = forLoop(cst(0), fullEnd, cst(chunk), t,
+                [&](Value k, ValueRange t) -> State {
+                  return part(t, k, chunk, true);
+                });
+  if (rest && *rest == 0)
+    return t;
+  std::optional<int64_t> staticWidth = getConstantIntValue(width);
+  if (staticEnd && staticWidth)
+    return *staticEnd < *staticWidth ? remainder(t) : t;
+  Value hasRest =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, fullEnd, width);
+  auto ifOp = scf::IfOp::create(
+      b, loc, hasRest,
+      [&](OpBuilder &, Location) {
+        scf::YieldOp::create(b, loc, remainder(t));
+      },
+      [&](OpBuilder &, Location) { scf::YieldOp::create(b, loc, t); });
+  return State(ifOp.getResults());
+}
+
 /// Divides `acc` by `divisor` (averages), converts it to the element type and
 /// writes it into `tile` at `indices`.
 Value PoolVectorBuilder::write(Value acc, Value tile, ValueRange indices,

@@ -89,6 +89,26 @@ protected:
   Value read(Value source, ValueRange indices, int64_t len, bool inBounds);
   /// Folds `value` into `acc`.
   Value combine(Value acc, Value value, MaxMode mode);
+  /// Folds `value` into `partial`, just read from a buffer it will be
+  /// written back to. A plain float maximum (no NaN can reach a result
+  /// that is kept) is `maxnumf nnan`, one vmaxps: a compare and select
+  /// against the loaded partial would become a masked store (slow on AMD
+  /// Zen).
+  Value combineInBuffer(Value partial, Value value, MaxMode mode);
+  /// `len` accumulator elements of the 1-D `buffer` from `k` (in bounds).
+  Value readBuffer(Value buffer, Value k, int64_t len);
+  Value writeBuffer(Value value, Value buffer, Value k);
+  /// Calls `part(t, c, len, inBounds)` for the channels [0, `width`) in
+  /// chunks of `chunk` (c: the chunk's first channel), threading the values
+  /// `t` through: whole chunks, then the remainder as one masked chunk or,
+  /// where its length `rest` is static and the target has no masked memory
+  /// operation of the element width, as shorter whole vectors, one per set
+  /// bit of `rest` (`rest` = 0: `chunk` divides `width`).
+  using ChunkBody = function_ref<SmallVector<Value>(
+      ValueRange t, Value c, int64_t len, bool inBounds)>;
+  SmallVector<Value> forEachChunk(Value width, int64_t chunk,
+                                  std::optional<int64_t> rest, ValueRange init,
+                                  ChunkBody part);
   /// Divides `acc` by `divisor` (averages), converts it to the element type
   /// and writes it into `tile` at `indices`.
   Value write(Value acc, Value tile, ValueRange indices, bool inBounds,

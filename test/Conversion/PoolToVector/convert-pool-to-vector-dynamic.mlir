@@ -52,8 +52,9 @@ func.func @avg_2d_nchw_dynamic_nc(%x: tensor<?x?x16x16xf32>) -> tensor<?x?x8x8xf
 // -----
 
 // Channels-last with dynamic C: 32-lane chunks (four registers) over the
-// channels that divide evenly, unmasked, then a tail loop whose reads and
-// writes may run past C (no in_bounds: masked by the transfer ops).
+// channels that divide evenly, unmasked, then, if channels remain, one
+// chunk whose reads and writes may run past C (no in_bounds: masked by the
+// transfer ops).
 // CHECK-LABEL: func.func @avg_2d_nhwc_dynamic_c(
 //  CHECK-SAME:     %[[IN:.*]]: tensor<1x16x16x?xf32>)
 //       CHECK:   scf.forall ({{.*}}) in (1, 8)
@@ -62,8 +63,9 @@ func.func @avg_2d_nchw_dynamic_nc(%x: tensor<?x?x16x16xf32>) -> tensor<?x?x8x8xf
 //       CHECK:       arith.addf {{.*}} : vector<32xf32>
 //       CHECK:       arith.divf {{.*}} : vector<32xf32>
 //       CHECK:       vector.transfer_write {{.*}} {in_bounds = [true]} : vector<32xf32>, tensor<1x1x8x?xf32>
-//       CHECK:     scf.for %{{.*}} = %[[CF]] to %{{.*}} step %c32{{.*}} iter_args(%{{.*}} = %[[FULL]])
-//       CHECK:       vector.transfer_read %[[IN]]{{\[.*\]}}, %{{[a-z0-9_]+}} : tensor<1x16x16x?xf32>, vector<32xf32>
+//       CHECK:     %[[REST:.*]] = arith.cmpi slt, %[[CF]], %{{.*}} : index
+//       CHECK:     scf.if %[[REST]] -> (tensor<1x1x8x?xf32>)
+//       CHECK:       vector.transfer_read %[[IN]][%{{.*}}, %{{.*}}, %{{.*}}, %[[CF]]], %{{[a-z0-9_]+}} : tensor<1x16x16x?xf32>, vector<32xf32>
 //       CHECK:       arith.divf {{.*}} : vector<32xf32>
 //       CHECK:       vector.transfer_write %{{.*}}, %{{.*}}{{\[.*\]}} : vector<32xf32>, tensor<1x1x8x?xf32>
 func.func @avg_2d_nhwc_dynamic_c(%x: tensor<1x16x16x?xf32>) -> tensor<1x8x8x?xf32> {
@@ -74,11 +76,10 @@ func.func @avg_2d_nhwc_dynamic_c(%x: tensor<1x16x16x?xf32>) -> tensor<1x8x8x?xf3
 // -----
 
 // Static C that is not a multiple of the chunk: one 16-lane chunk (C rounded
-// up to a power of two), read and written masked.
+// up to a power of two), read and written masked, and no loop over chunks.
 // CHECK-LABEL: func.func @max_2d_nhwc_c12_masked(
 //  CHECK-SAME:     %[[IN:.*]]: tensor<1x8x8x12xf32>)
-//       CHECK:   scf.for %{{.*}} = %c0{{.*}} to %c0{{.*}} step %c16
-//       CHECK:   scf.for %{{.*}} = %c0{{.*}} to %c12{{.*}} step %c16
+//   CHECK-NOT:   step %c16
 //       CHECK:     vector.transfer_read %[[IN]]{{\[.*\]}}, %{{[a-z0-9_]+}} : tensor<1x8x8x12xf32>, vector<16xf32>
 //       CHECK:     vector.transfer_write %{{.*}}, %{{.*}}{{\[.*\]}} : vector<16xf32>, tensor<1x1x4x12xf32>
 func.func @max_2d_nhwc_c12_masked(%x: tensor<1x8x8x12xf32>) -> tensor<1x4x4x12xf32> {

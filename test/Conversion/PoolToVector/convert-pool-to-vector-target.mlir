@@ -59,3 +59,50 @@ func.func @global_avg_head_n1(%x: tensor<1x7x7x2048xf32>) -> tensor<1x2048xf32> 
   %0 = pool.global_avg %x {layout = #pool.layout<channels_last>} : tensor<1x7x7x2048xf32> -> tensor<1x2048xf32>
   return %0 : tensor<1x2048xf32>
 }
+
+// -----
+
+// Keras AveragePooling1D(2) over 256 channels (eight 32-lane chunks on
+// AVX2): windows of one row that do not overlap stream through the window
+// in memory order, each tap's pixel chunk by chunk added into the output's
+// channels (zero first, divided in place at the end), instead of every tap
+// of one chunk in registers.
+// AVX2-LABEL: func.func @avg_nwc_k2_streamed(
+//       AVX2:   %[[ZERO:.*]] = scf.for %{{.*}} step %c32{{.*}} iter_args(%[[T0:.*]] = %{{.*}}) -> (tensor<1x1x256xf32>)
+//       AVX2:     vector.transfer_write %{{.*}}, %[[T0]]{{.*}} {in_bounds = [true]} : vector<32xf32>, tensor<1x1x256xf32>
+//       AVX2:   %[[SUM:.*]] = scf.for %{{.*}} iter_args(%[[T1:.*]] = %[[ZERO]]) -> (tensor<1x1x256xf32>)
+//       AVX2:     scf.for %[[C:.*]] = %{{.*}} step %c32{{.*}} iter_args(%[[T2:.*]] = %[[T1]]) -> (tensor<1x1x256xf32>)
+//       AVX2:       %[[P:.*]] = vector.transfer_read %[[T2]][%{{.*}}, %{{.*}}, %[[C]]]{{.*}} : tensor<1x1x256xf32>, vector<32xf32>
+//       AVX2:       %[[V:.*]] = vector.transfer_read %{{.*}} : tensor<4x10x256xf32>, vector<32xf32>
+//       AVX2:       %[[S:.*]] = arith.addf %[[P]], %[[V]] : vector<32xf32>
+//       AVX2:       vector.transfer_write %[[S]], %[[T2]][%{{.*}}, %{{.*}}, %[[C]]]
+//       AVX2:   scf.for %{{.*}} step %c32{{.*}} iter_args(%[[T3:.*]] = %[[SUM]]) -> (tensor<1x1x256xf32>)
+//       AVX2:     vector.transfer_read %[[T3]]
+//       AVX2:     arith.divf {{.*}} : vector<32xf32>
+// AVX512-LABEL: func.func @avg_nwc_k2_streamed(
+//   AVX512-NOT:   arith.addf {{.*}} : vector<64xf32>
+//       AVX512:   scf.for {{.*}} -> (tensor<1x1x256xf32>)
+//       AVX512:     arith.addf {{.*}} : vector<64xf32>
+func.func @avg_nwc_k2_streamed(%x: tensor<4x10x256xf32>) -> tensor<4x5x256xf32> {
+  %0 = pool.avg %x {kernel = array<i64: 2>, strides = array<i64: 2>, layout = #pool.layout<channels_last>} : tensor<4x10x256xf32> -> tensor<4x5x256xf32>
+  return %0 : tensor<4x5x256xf32>
+}
+
+// -----
+
+// The same windows overlapping (stride 1), and a float maximum (its NaN
+// scan has read the task's input in memory order already): every tap of a
+// chunk in registers.
+// AVX2-LABEL: func.func @avg_nwc_k2_overlapping(
+//       AVX2:   scf.for {{.*}} -> (vector<32xf32>)
+//       AVX2:     arith.addf {{.*}} : vector<32xf32>
+// AVX2-LABEL: func.func @max_nwc_k2_registers(
+//       AVX2:   scf.for {{.*}} -> (vector<32xf32>)
+func.func @avg_nwc_k2_overlapping(%x: tensor<4x10x256xf32>) -> tensor<4x9x256xf32> {
+  %0 = pool.avg %x {kernel = array<i64: 2>, strides = array<i64: 1>, layout = #pool.layout<channels_last>} : tensor<4x10x256xf32> -> tensor<4x9x256xf32>
+  return %0 : tensor<4x9x256xf32>
+}
+func.func @max_nwc_k2_registers(%x: tensor<4x10x256xf32>) -> tensor<4x5x256xf32> {
+  %0 = pool.max %x {kernel = array<i64: 2>, strides = array<i64: 2>, layout = #pool.layout<channels_last>} : tensor<4x10x256xf32> -> tensor<4x5x256xf32>
+  return %0 : tensor<4x5x256xf32>
+}

@@ -48,9 +48,10 @@ def PoolExpandArith : Pass<"pool-expand-arith"> {
   let summary = "Expand the arith ops LLVM has no direct lowering for, "
                 "keeping `nnan` maxnumf/minnumf";
   let description = [{
-    Upstream's `arith-expand` (with bf16 conversions) for the ops the pool
-    lowerings emit: `ceildivsi`, `ceildivui`, `floordivsi`, `maximumf`,
-    `minimumf`, and bf16 `extf`/`truncf`. It differs in one point:
+    Upstream's `arith-expand` with bf16 conversions: `ceildivsi`,
+    `ceildivui`, `floordivsi`, `maximumf`, `minimumf`, `scaling_extf`,
+    `scaling_truncf`, `maxnumf`, `minnumf` and bf16 `extf`/`truncf`
+    (upstream's own patterns, with its legality). It differs in one point:
     `maxnumf` and `minnumf` carrying the `nnan` fast-math flag stay as they
     are, and `convert-arith-to-llvm` makes them `llvm.maxnum`/`llvm.minnum`
     with `nnan`, one `vmaxps`/`vminps` on x86. `arith-expand` turns them

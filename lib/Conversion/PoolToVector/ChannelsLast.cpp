@@ -86,12 +86,12 @@ Value ChannelsLastLowering::buildRow(Value tile, Value batch, Positions &at,
     };
     using Part = function_ref<Value(Value t, Value c0, int64_t len, bool)>;
     auto eachChunk = [&](Value width, std::optional<int64_t> r, Value t3,
-                         Part part) -> Value {
-      return forEachChunk(width, chunk, r, t3,
-                          [&](ValueRange t4, Value c0, int64_t len,
-                              bool inBounds) -> State {
-                            return {part(t4[0], c0, len, inBounds)};
-                          })
+                         Part part, bool wholeChunks = true) -> Value {
+      return forEachChunk(
+                 width, chunk, r, t3,
+                 [&](ValueRange t4, Value c0, int64_t len, bool inBounds)
+                     -> State { return {part(t4[0], c0, len, inBounds)}; },
+                 wholeChunks)
           .front();
     };
     if (!streamed)
@@ -114,16 +114,8 @@ Value ChannelsLastLowering::buildRow(Value tile, Value batch, Positions &at,
       t = eachChunk(full, 0, t, [&](Value t4, Value c0, int64_t len, bool) {
         return write(read(t4, dst(c0), len, true), t4, dst(c0), true, divisor);
       });
-    if (*rest == 0)
-      return t;
-    // The remainder: the chunk helper over all channels, whole chunks
-    // already done.
-    return eachChunk(channels, rest, t,
-                     [&](Value t4, Value c0, int64_t len, bool inBounds) {
-                       if (len == chunk && inBounds)
-                         return t4;
-                       return inRegisters(t4, c0, len, inBounds);
-                     });
+    // The remainder chunk in registers.
+    return eachChunk(channels, rest, t, inRegisters, /*wholeChunks=*/false);
   };
   return nestOutputs(1, n, at, tile, leaf);
 }

@@ -133,7 +133,8 @@ Value PoolVectorBuilder::writeBuffer(Value value, Value buffer, Value k) {
 SmallVector<Value> PoolVectorBuilder::forEachChunk(Value width, int64_t chunk,
                                                    std::optional<int64_t> rest,
                                                    ValueRange init,
-                                                   ChunkBody part) {
+                                                   ChunkBody part,
+                                                   bool wholeChunks) {
   using State = SmallVector<Value>;
   IndexArith ia(b, loc);
   Value fullEnd = ia.mul(ia.floorDiv(width, ia.cst(chunk)), ia.cst(chunk));
@@ -153,9 +154,9 @@ SmallVector<Value> PoolVectorBuilder::forEachChunk(Value width, int64_t chunk,
   };
   State t(init.begin(), init.end());
   std::optional<int64_t> staticEnd = getConstantIntValue(fullEnd);
-  if (staticEnd && *staticEnd == chunk)
+  if (wholeChunks && staticEnd && *staticEnd == chunk)
     t = part(t, cst(0), chunk, true);
-  else if (!staticEnd || *staticEnd > 0)
+  else if (wholeChunks && (!staticEnd || *staticEnd > 0))
     t = forLoop(cst(0), fullEnd, cst(chunk), t,
                 [&](Value k, ValueRange t) -> State {
                   return part(t, k, chunk, true);

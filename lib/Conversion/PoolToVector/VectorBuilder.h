@@ -103,12 +103,13 @@ protected:
   /// `t` through: whole chunks, then the remainder as one masked chunk or,
   /// where its length `rest` is static and the target has no masked memory
   /// operation of the element width, as shorter whole vectors, one per set
-  /// bit of `rest` (`rest` = 0: `chunk` divides `width`).
+  /// bit of `rest` (`rest` = 0: `chunk` divides `width`). Without
+  /// `wholeChunks`, only the remainder.
   using ChunkBody = function_ref<SmallVector<Value>(
       ValueRange t, Value c, int64_t len, bool inBounds)>;
   SmallVector<Value> forEachChunk(Value width, int64_t chunk,
                                   std::optional<int64_t> rest, ValueRange init,
-                                  ChunkBody part);
+                                  ChunkBody part, bool wholeChunks = true);
   /// Divides `acc` by `divisor` (averages), converts it to the element type
   /// and writes it into `tile` at `indices`.
   Value write(Value acc, Value tile, ValueRange indices, bool inBounds,

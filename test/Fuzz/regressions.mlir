@@ -81,3 +81,15 @@ func.func @fuzz_parallel_bytes_overflow(%arg0: tensor<1x1x2147483648x1073741824x
   %0 = pool.global_avg %arg0 {layout = #pool.layout<channels_first>} : tensor<1x1x2147483648x1073741824xf16> -> tensor<1x1xf16>
   return %0 : tensor<1x1xf16>
 }
+
+// -----
+
+// pool-fuzz-build, crash-d1036ab2: an adaptive average to 2^63 - 1 outputs
+// over zero channels (legal: the result holds no element). The channels-first
+// plan of border blocks rounded the output size up to whole blocks and
+// overflowed int64 (UBSan); it now counts blocks with checked arithmetic.
+// LOWERED-LABEL: llvm.func @fuzz_adaptive_int64_max_outputs(
+func.func @fuzz_adaptive_int64_max_outputs(%arg0: tensor<?x0x1xf64>) -> tensor<?x0x9223372036854775807xf64> {
+  %0 = pool.adaptive_avg %arg0 {output_size = array<i64: 9223372036854775807>, layout = #pool.layout<channels_first>} : tensor<?x0x1xf64> -> tensor<?x0x9223372036854775807xf64>
+  return %0 : tensor<?x0x9223372036854775807xf64>
+}

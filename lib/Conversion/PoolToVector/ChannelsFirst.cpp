@@ -108,7 +108,9 @@ Value RowLowering::emitRow(Value tile, const Row &row) {
     if (hi - lo < width)
       lo = hi = out;
     int64_t w = std::max<int64_t>(std::min(width, out), 1);
-    int64_t borderBlocks = (lo + w - 1) / w + (out - hi + w - 1) / w;
+    // Output sizes up to INT64_MAX are legal when another dimension is 0.
+    int64_t borderBlocks =
+        ca.add(ca.ceilDiv(lo, w), ca.ceilDiv(ca.sub(out, hi), w));
     int64_t taps =
         g.isWindow ? g.w.kernel : computeAdaptiveBinBound(ca, in, g.outSize);
     if (!ca.overflow && borderBlocks <= kMaxStaticBlocks &&

@@ -81,6 +81,10 @@ static FailureOr<TosaPlan> planPoolToTosa(PoolOpInterface op,
        << (plan.isMax ? ", i8 and i16)" : ")");
     return failure();
   }
+  if (llvm::is_contained(inType.getShape(), 0)) {
+    os << "an empty dimension (TOSA tensors have no zero-sized dimension)";
+    return failure();
+  }
   SmallVector<std::optional<int64_t>> staticIn;
   for (int64_t i = 0; i < 2; ++i) {
     int64_t size = inType.getDimSize(getSpatialDim(spec.layout, i));
@@ -112,10 +116,6 @@ static FailureOr<TosaPlan> planPoolToTosa(PoolOpInterface op,
   for (auto [w, in] : llvm::zip_equal(windows, staticIn)) {
     if (w.dilation != 1 && w.kernel != 1) {
       os << "dilation " << w.dilation << " (TOSA pooling has none)";
-      return failure();
-    }
-    if (*in == 0) {
-      os << "an empty spatial dimension";
       return failure();
     }
     CheckedArith a;

@@ -161,3 +161,13 @@ func.func @negative_huge_window(%x: tensor<1x3x9000x1xf32>) -> tensor<1x3xf32> {
   %0 = pool.global_max %x {layout = #pool.layout<channels_first>} : tensor<1x3x9000x1xf32> -> tensor<1x3xf32>
   return %0 : tensor<1x3xf32>
 }
+
+// -----
+
+// CHECK-LABEL: func.func @negative_zero_channels(
+// CHECK: pool.max
+func.func @negative_zero_channels(%x: tensor<2x1x3x0xf32>) -> tensor<2x1x2x0xf32> {
+  // expected-remark @+1 {{convert-pool-to-tosa: left as a pool op: an empty dimension (TOSA tensors have no zero-sized dimension)}}
+  %0 = pool.max %x {kernel = array<i64: 1, 2>, strides = array<i64: 1, 1>, layout = #pool.layout<channels_last>} : tensor<2x1x3x0xf32> -> tensor<2x1x2x0xf32>
+  return %0 : tensor<2x1x2x0xf32>
+}

@@ -16,6 +16,7 @@
 #include "pool/Dialect/Pool/IR/PoolOps.h"
 #include "pool/Dialect/Pool/Transforms/Passes.h"
 #include "pool/InitAll.h"
+#include "pool/Support/ParserGuard.h"
 #ifdef POOL_HAVE_ONNX
 #include "pool/Target/ONNX/ImportONNX.h"
 #endif
@@ -233,6 +234,8 @@ static int runFile(MLIRContext &ctx) {
     return fail("this pool-run was built without ONNX (libonnx-dev)");
 #endif
   } else {
+    if (pool::diagnoseIndexDenseArray(sourceMgr))
+      return 1;
     module = parseSourceFile<ModuleOp>(sourceMgr, &ctx);
   }
   if (!module)

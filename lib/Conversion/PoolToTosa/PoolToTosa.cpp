@@ -85,6 +85,12 @@ static FailureOr<TosaPlan> planPoolToTosa(PoolOpInterface op,
     os << "an empty dimension (TOSA tensors have no zero-sized dimension)";
     return failure();
   }
+  if (spec.isGlobal() && !spec.keepDims && inType.isDynamicDim(0) &&
+      inType.isDynamicDim(getChannelDim(spec.layout, 2))) {
+    os << "a dynamic batch and channel count (the global result's "
+          "tosa.reshape takes one unknown dimension)";
+    return failure();
+  }
   SmallVector<std::optional<int64_t>> staticIn;
   for (int64_t i = 0; i < 2; ++i) {
     int64_t size = inType.getDimSize(getSpatialDim(spec.layout, i));

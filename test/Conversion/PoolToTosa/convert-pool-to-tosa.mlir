@@ -171,3 +171,13 @@ func.func @negative_zero_channels(%x: tensor<2x1x3x0xf32>) -> tensor<2x1x2x0xf32
   %0 = pool.max %x {kernel = array<i64: 1, 2>, strides = array<i64: 1, 1>, layout = #pool.layout<channels_last>} : tensor<2x1x3x0xf32> -> tensor<2x1x2x0xf32>
   return %0 : tensor<2x1x2x0xf32>
 }
+
+// -----
+
+// CHECK-LABEL: func.func @negative_global_dynamic_batch_and_channels(
+// CHECK: pool.global_max
+func.func @negative_global_dynamic_batch_and_channels(%x: tensor<?x3x1x?xf16>) -> tensor<?x?xf16> {
+  // expected-remark @+1 {{convert-pool-to-tosa: left as a pool op: a dynamic batch and channel count (the global result's tosa.reshape takes one unknown dimension)}}
+  %0 = pool.global_max %x {layout = #pool.layout<channels_last>} : tensor<?x3x1x?xf16> -> tensor<?x?xf16>
+  return %0 : tensor<?x?xf16>
+}

@@ -187,19 +187,13 @@ Value RowLowering::emitInteriorBlock(Value tile, const Row &row, Value ow0,
   const WindowDim &w = geom[n - 1].w;
   IndexArith ia(b, loc);
   Value base = computeWindowStart(ia, ow0, padBegin[n - 1], w);
-  SmallVector<int64_t> pick;
-  for (int64_t l = 0; l < width; ++l)
-    pick.push_back(l * w.stride);
   Value acc = splat(neutral(accType), width);
   acc = reduceTaps(
       row.taps, row.steps, acc, [&](Value a, ArrayRef<Value> pos) -> Value {
         auto tap = [&](Value k, Value a2) {
           IndexArith ka(b, loc);
           Value at = computeTapPosition(ka, base, k, w.dilation);
-          Value v = read(input, rowIndices(row, pos, at), width * w.stride,
-                         /*inBounds=*/true);
-          if (w.stride != 1)
-            v = vector::ShuffleOp::create(b, loc, v, v, pick);
+          Value v = readEvery(input, rowIndices(row, pos, at), width, w.stride);
           return combine(a2, v, row.mode);
         };
         if (w.kernel > kMaxUnrolledTaps)

@@ -54,11 +54,34 @@ static bool useSliding(const PoolSpec &spec, ArrayRef<DimGeometry> geom,
           spec.layout == Layout::ChannelsFirst && geom[0].w.kernel >= 10);
 }
 
-VectorPlan vector_lowering::planVectorLowering(const PoolSpec &spec,
-                                               ArrayRef<DimGeometry> geom,
-                                               Type accType,
-                                               const VectorTarget &target,
-                                               PoolStrategy strategy) {
+/// Flat channels (auto only): channels-last 2-D windows over static
+/// channels that fill at most half a vector, with static W sizes. Vectors
+/// over channels would leave most lanes empty and take a masked load per
+/// tap and a masked store per output (slow on AMD Zen): max 3x3/2 over
+/// 1x224x224x3 took 0.10-0.12 ms that way on AVX2 (docs/performance.md).
+static bool useFlatChannels(const PoolSpec &spec, ArrayRef<DimGeometry> geom,
+                            const StaticSizes &sizes, int64_t lanes,
+                            PoolStrategy strategy) {
+  if (strategy != PoolStrategy::Auto || spec.layout != Layout::ChannelsLast ||
+      geom.size() != 2 || !sizes.channels || *sizes.channels < 1 ||
+      2 * *sizes.channels > lanes || sizes.in.size() != 2 ||
+      sizes.out.size() != 2 || !sizes.in[1] || !sizes.out[1] ||
+      *sizes.out[1] < 1)
+    return false;
+  for (const DimGeometry &g : geom)
+    if (!g.isWindow)
+      return false;
+  // The padded row: (OW - 1) * stride + span pixels of C elements.
+  const WindowDim &w = geom[1].w;
+  CheckedArith ca;
+  int64_t pixels = ca.add(ca.mul(ca.sub(*sizes.out[1], 1), w.stride), w.span);
+  int64_t elements = ca.mul(ca.max(pixels, *sizes.in[1]), *sizes.channels);
+  return !ca.overflow && elements <= kMaxFlatRowElements;
+}
+
+VectorPlan vector_lowering::planVectorLowering(
+    const PoolSpec &spec, ArrayRef<DimGeometry> geom, const StaticSizes &sizes,
+    Type accType, const VectorTarget &target, PoolStrategy strategy) {
   VectorPlan plan;
   plan.lanes =
       std::max<int64_t>(1, target.vectorBits / accType.getIntOrFloatBitWidth());
@@ -82,6 +105,10 @@ VectorPlan vector_lowering::planVectorLowering(const PoolSpec &spec,
       std::min<int64_t>(plan.tiling.globalFlat, accumulators);
   if (spec.isGlobal()) {
     plan.family = VectorFamily::Global;
+    return plan;
+  }
+  if (useFlatChannels(spec, geom, sizes, plan.lanes, strategy)) {
+    plan.family = VectorFamily::ChannelsLastFlat;
     return plan;
   }
   bool separable = useSeparable(spec, geom, strategy);

@@ -29,6 +29,16 @@ enum class VectorFamily {
   ChannelsFirstSeparable,
   /// Global pooling, multi-accumulator reductions (Global.cpp).
   Global,
+  /// Channels-last 2-D windows over few channels, rows flattened to W x C
+  /// elements (FlatChannels.cpp).
+  ChannelsLastFlat,
+};
+
+/// The static sizes the cost model looks at (none where dynamic).
+struct StaticSizes {
+  std::optional<int64_t> channels;
+  /// Input and output sizes of each spatial dimension.
+  SmallVector<std::optional<int64_t>> in, out;
 };
 
 /// Register tiling: how many hardware vectors one accumulator (or one read)
@@ -81,11 +91,15 @@ struct VectorPlan {
   VectorTiling tiling;
 };
 
-/// The plan for `spec` (windows `geom`, accumulating in `accType`) on
-/// `target` under `strategy`.
+/// The plan for `spec` (windows `geom`, accumulating in `accType`, sizes
+/// `sizes`) on `target` under `strategy`.
 VectorPlan planVectorLowering(const PoolSpec &spec, ArrayRef<DimGeometry> geom,
-                              Type accType, const VectorTarget &target,
+                              const StaticSizes &sizes, Type accType,
+                              const VectorTarget &target,
                               PoolStrategy strategy);
+
+/// Flat channels: the longest flattened row buffer (elements).
+constexpr int64_t kMaxFlatRowElements = 1 << 16;
 
 /// Bounds that keep the IR small whatever the sizes:
 /// - a tap of a block reads at most this many hardware vectors; wider spans

@@ -115,14 +115,28 @@ VectorPlan vector_lowering::planVectorLowering(PoolOpInterface op,
   PoolSpec spec = op.getSpec();
   auto inputType = cast<RankedTensorType>(op.getInput().getType());
   int64_t n = getSpatialRank(spec, inputType.getRank());
-  SmallVector<std::optional<int64_t>> staticIn;
+  auto outputType = cast<RankedTensorType>(op->getResult(0).getType());
+  auto staticSize = [](RankedTensorType type,
+                       int64_t dim) -> std::optional<int64_t> {
+    int64_t size = type.getDimSize(dim);
+    return ShapedType::isDynamic(size) ? std::nullopt : std::optional(size);
+  };
+  // The inferred result type: as static as the input allows.
+  SmallVector<Type> inferred;
+  auto staticOut =
+      succeeded(inferPoolResultTypes(std::nullopt, spec, inputType, inferred))
+          ? cast<RankedTensorType>(inferred.front())
+          : outputType;
+  StaticSizes sizes;
   for (int64_t i = 0; i < n; ++i) {
-    int64_t size = inputType.getDimSize(getSpatialDim(spec.layout, i));
-    staticIn.push_back(ShapedType::isDynamic(size) ? std::nullopt
-                                                   : std::optional(size));
+    sizes.in.push_back(staticSize(inputType, getSpatialDim(spec.layout, i)));
+    if (!spec.isGlobal())
+      sizes.out.push_back(staticSize(staticOut, getSpatialDim(spec.layout, i)));
   }
+  if (inputType.getRank() >= 2)
+    sizes.channels = staticSize(inputType, getChannelDim(spec.layout, n));
   VectorPlan plan =
-      planVectorLowering(spec, getDimGeometry(spec, staticIn),
+      planVectorLowering(spec, getDimGeometry(spec, sizes.in), sizes,
                          getPoolAccumulatorType(inputType.getElementType()),
                          options.target, options.strategy);
   int64_t elemBits = inputType.getElementTypeBitWidth();
@@ -130,7 +144,6 @@ VectorPlan vector_lowering::planVectorLowering(PoolOpInterface op,
                      : elemBits == 16 ? options.target.maskedMemory16
                                       : false;
   // Threads only where they pay: static ops below the threshold are serial.
-  auto outputType = cast<RankedTensorType>(op->getResult(0).getType());
   if (inputType.hasStaticShape() && outputType.hasStaticShape()) {
     // Saturating: a static shape may hold more bytes than int64_t counts, and
     // then it is certainly large enough to go parallel.
@@ -164,6 +177,7 @@ void mlir::pool::populatePoolToVectorPatterns(RewritePatternSet &patterns,
   populateChannelsFirstPatterns(patterns, options);
   populateSeparablePatterns(patterns, options);
   populateGlobalPatterns(patterns, options);
+  populateFlatChannelsPatterns(patterns, options);
 }
 
 namespace {

@@ -97,6 +97,32 @@ Value PoolVectorBuilder::read(Value source, ValueRange indices, int64_t len,
   return v;
 }
 
+Value PoolVectorBuilder::readEvery(Value source, ValueRange indices,
+                                   int64_t len, int64_t stride) {
+  if (stride == 1)
+    return read(source, indices, len, /*inBounds=*/true);
+  if (stride == 2 && elemType.isBF16() && accType.isF32()) {
+    // bf16 is the upper half of an f32: read the pairs as i32 and move each
+    // even (little-endian low) half up. One shift per tap instead of two
+    // widening loads, two shifts and a cross-lane shuffle.
+    Type i32 = b.getI32Type();
+    Value pairs = vector::TransferReadOp::create(
+        b, loc, vecType(len * 2, elemType), source, indices, neutral(elemType),
+        ArrayRef<bool>{true});
+    Value words = vector::BitCastOp::create(b, loc, vecType(len, i32), pairs);
+    Value shift = arith::ConstantOp::create(
+        b, loc,
+        DenseElementsAttr::get(vecType(len, i32), b.getI32IntegerAttr(16)));
+    Value even = arith::ShLIOp::create(b, loc, words, shift);
+    return vector::BitCastOp::create(b, loc, vecType(len, accType), even);
+  }
+  SmallVector<int64_t> pick;
+  for (int64_t l = 0; l < len; ++l)
+    pick.push_back(l * stride);
+  Value v = read(source, indices, len * stride, /*inBounds=*/true);
+  return vector::ShuffleOp::create(b, loc, v, v, pick);
+}
+
 Value PoolVectorBuilder::combine(Value acc, Value value, MaxMode mode) {
   if (!isMax())
     return arith::AddFOp::create(b, loc, acc, value);
@@ -223,20 +249,38 @@ SmallVector<Value>
 PoolVectorBuilder::reduceTapsN(ArrayRef<TapRange<Value>> taps,
                                ArrayRef<int64_t> steps, ValueRange accs,
                                TapBodyN body) {
+  // The innermost dimensions whose static tap counts multiply to at most
+  // kMaxUnrolledTaps are unrolled (LLVM leaves such short nested loops
+  // rolled: a branch and index updates per tap).
+  size_t unrolledFrom = taps.size();
+  for (int64_t count = 1; unrolledFrom > 0; --unrolledFrom) {
+    const TapRange<Value> &t = taps[unrolledFrom - 1];
+    std::optional<int64_t> lo = getConstantIntValue(t.lo),
+                           hi = getConstantIntValue(t.hi);
+    if (!lo || !hi || *hi - *lo > kMaxUnrolledTaps / count)
+      break;
+    count *= std::max<int64_t>(*hi - *lo, 1);
+  }
   SmallVector<Value> positions;
   std::function<SmallVector<Value>(size_t, ValueRange)> nest =
       [&](size_t d, ValueRange a) -> SmallVector<Value> {
     if (d == taps.size())
       return body(a, positions);
-    return forLoop(taps[d].lo, taps[d].hi, cst(1), a,
-                   [&](Value k, ValueRange args) -> SmallVector<Value> {
-                     IndexArith ia(b, loc);
-                     positions.push_back(
-                         computeTapPosition(ia, taps[d].start, k, steps[d]));
-                     SmallVector<Value> r = nest(d + 1, args);
-                     positions.pop_back();
-                     return r;
-                   });
+    auto tap = [&](Value k, ValueRange args) -> SmallVector<Value> {
+      IndexArith ia(b, loc);
+      positions.push_back(computeTapPosition(ia, taps[d].start, k, steps[d]));
+      SmallVector<Value> r = nest(d + 1, args);
+      positions.pop_back();
+      return r;
+    };
+    if (d < unrolledFrom)
+      return forLoop(taps[d].lo, taps[d].hi, cst(1), a, tap);
+    SmallVector<Value> r(a.begin(), a.end());
+    for (int64_t k = *getConstantIntValue(taps[d].lo),
+                 e = *getConstantIntValue(taps[d].hi);
+         k < e; ++k)
+      r = tap(cst(k), r);
+    return r;
   };
   return nest(0, accs);
 }
@@ -310,7 +354,8 @@ Value PoolVectorBuilder::applyNaNFlag(Value plain, Value flag) {
 /// still turns NaN (+inf and -inf, or overflow both ways) takes the exact
 /// path too, which is only slower.
 Value PoolVectorBuilder::anyNaN(ArrayRef<Value> lo, ArrayRef<Value> hi,
-                                int64_t len) {
+                                int64_t len, Value source) {
+  int64_t sourceRank = cast<ShapedType>(source.getType()).getRank();
   auto type = vecType(len, accType);
   Value zero = arith::ConstantOp::create(b, loc, b.getFloatAttr(accType, 0.0));
   Value elemZero =
@@ -328,7 +373,7 @@ Value PoolVectorBuilder::anyNaN(ArrayRef<Value> lo, ArrayRef<Value> hi,
         idx.push_back(i);
         // Lanes past the input's end read 0.
         Value v = vector::TransferReadOp::create(b, loc, vecType(len, elemType),
-                                                 input, idx, elemZero,
+                                                 source, idx, elemZero,
                                                  ArrayRef<bool>{inBounds});
         if (accType != elemType)
           v = arith::ExtFOp::create(b, loc, type, v);
@@ -340,7 +385,7 @@ Value PoolVectorBuilder::anyNaN(ArrayRef<Value> lo, ArrayRef<Value> hi,
   };
   std::function<Value(int64_t, Value)> nest = [&](int64_t d,
                                                   Value sum) -> Value {
-    if (d == rank - 1)
+    if (d == sourceRank - 1)
       return scanRow(sum);
     return forLoop(lo[d], hi[d], cst(1), sum,
                    [&](Value i, ValueRange args) -> SmallVector<Value> {
@@ -359,11 +404,12 @@ Value PoolVectorBuilder::anyNaN(ArrayRef<Value> lo, ArrayRef<Value> hi,
 
 Value PoolVectorBuilder::withNaNCheck(
     Value tile, ArrayRef<Value> lo, ArrayRef<Value> hi,
-    function_ref<Value(Value tile, MaxMode mode)> build, int64_t scanLen) {
+    function_ref<Value(Value tile, MaxMode mode)> build, int64_t scanLen,
+    Value source) {
   if (!isFloatMax())
     return build(tile, MaxMode::Exact);
-  Value hasNaN =
-      anyNaN(lo, hi, scanLen ? scanLen : plan.tiling.nanScan * lanes);
+  Value hasNaN = anyNaN(lo, hi, scanLen ? scanLen : plan.tiling.nanScan * lanes,
+                        source ? source : input);
   auto ifOp = scf::IfOp::create(b, loc, tile.getType(), hasNaN,
                                 /*withElseRegion=*/true);
   OpBuilder::InsertionGuard guard(b);

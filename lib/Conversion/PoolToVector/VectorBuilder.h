@@ -87,6 +87,10 @@ protected:
   /// dimension, in the accumulator type. Lanes past the end of the source
   /// read the neutral value unless `inBounds`.
   Value read(Value source, ValueRange indices, int64_t len, bool inBounds);
+  /// Every `stride`-th of `len * stride` in-bounds elements from `indices`
+  /// (lanes 0, stride, 2 * stride, ...), in the accumulator type.
+  Value readEvery(Value source, ValueRange indices, int64_t len,
+                  int64_t stride);
   /// Folds `value` into `acc`.
   Value combine(Value acc, Value value, MaxMode mode);
   /// Folds `value` into `partial`, just read from a buffer it will be
@@ -142,14 +146,16 @@ protected:
   /// NaN where `flag` (flags of noneSet, or one reduced flag) is set,
   /// `plain` elsewhere.
   Value applyNaNFlag(Value plain, Value flag);
-  /// Whether the input box [lo, hi) (every dimension) may hold a NaN.
-  Value anyNaN(ArrayRef<Value> lo, ArrayRef<Value> hi, int64_t len);
+  /// Whether the box [lo, hi) (every dimension) of `source` (the input,
+  /// or a reshaped view of it) may hold a NaN.
+  Value anyNaN(ArrayRef<Value> lo, ArrayRef<Value> hi, int64_t len,
+               Value source);
   /// Builds the slice `tile` with `build`. Float maxima build it twice: with
-  /// MaxMode::Plain when the input box [lo, hi) has no NaN, with
-  /// MaxMode::Exact when it has one.
+  /// MaxMode::Plain when the box [lo, hi) of `source` (default: the input)
+  /// has no NaN, with MaxMode::Exact when it has one.
   Value withNaNCheck(Value tile, ArrayRef<Value> lo, ArrayRef<Value> hi,
                      function_ref<Value(Value tile, MaxMode mode)> build,
-                     int64_t scanLen = 0);
+                     int64_t scanLen = 0, Value source = {});
 
   /// Loops over the outputs o along spatial dimension `i`, passing each
   /// one's taps. With `split`, the interior outputs get a loop of their own
@@ -261,6 +267,8 @@ void populateSeparablePatterns(RewritePatternSet &patterns,
                                const FamilyOptions &options);
 void populateGlobalPatterns(RewritePatternSet &patterns,
                             const FamilyOptions &options);
+void populateFlatChannelsPatterns(RewritePatternSet &patterns,
+                                  const FamilyOptions &options);
 
 } // namespace mlir::pool::vector_lowering
 

@@ -110,3 +110,22 @@ func.func @avg_2d_nchw_f16_separable(%x: tensor<1x4x32x32xf16>) -> tensor<1x4x32
   %0 = pool.avg %x {kernel = array<i64: 3, 3>, strides = array<i64: 1, 1>, padding = array<i64: 1, 1, 1, 1>, layout = #pool.layout<channels_first>} : tensor<1x4x32x32xf16> -> tensor<1x4x32x32xf16>
   return %0 : tensor<1x4x32x32xf16>
 }
+
+// -----
+
+// bf16 channels-first with stride 2: an interior tap reads 2 x 8 bf16 as
+// 8 i32 and shifts each even (low) half up into an f32, instead of widening
+// 16 lanes and shuffling the even ones out. Odd lanes are discarded; the
+// result is exact (bf16 is the upper half of an f32).
+// CHECK-LABEL: func.func @avg_2d_nchw_bf16_stride2(
+// (Border blocks still widen and shuffle: their taps are not every other
+// lane.)
+//       CHECK:   scf.for
+//       CHECK:     %[[W:.*]] = vector.bitcast %{{.*}} : vector<16xbf16> to vector<8xi32>
+//       CHECK:     %[[S:.*]] = arith.shli %[[W]], %{{.*}} : vector<8xi32>
+//       CHECK:     %[[F:.*]] = vector.bitcast %[[S]] : vector<8xi32> to vector<8xf32>
+//       CHECK:     arith.addf %{{.*}}, %[[F]] : vector<8xf32>
+func.func @avg_2d_nchw_bf16_stride2(%x: tensor<1x2x32x64xbf16>) -> tensor<1x2x16x32xbf16> {
+  %0 = pool.avg %x {kernel = array<i64: 3, 3>, strides = array<i64: 2, 2>, padding = array<i64: 1, 1, 1, 1>, layout = #pool.layout<channels_first>} : tensor<1x2x32x64xbf16> -> tensor<1x2x16x32xbf16>
+  return %0 : tensor<1x2x16x32xbf16>
+}

@@ -129,5 +129,14 @@ func.func @main() {
   // CHECK: sizes = [1, 1, 2, 2]
   // CHECK-NEXT: {{\[\[\[\[}}-inf, 5],
   // CHECK-NEXT: [-inf, {{-?nan}}]]]]
+
+  // The same windows as a local 2x2 stride-1 max over 2 channels: the
+  // flattened-rows plan of few channels (FlatChannels.cpp) under auto.
+  %10 = pool.max %y {kernel = array<i64: 2, 2>, strides = array<i64: 1, 1>, layout = #pool.layout<channels_last>} : tensor<1x2x3x2xf32> -> tensor<1x1x2x2xf32>
+  %u10 = tensor.cast %10 : tensor<1x1x2x2xf32> to tensor<*xf32>
+  call @printMemrefF32(%u10) : (tensor<*xf32>) -> ()
+  // CHECK: sizes = [1, 1, 2, 2]
+  // CHECK-NEXT: {{\[\[\[\[}}-inf, 5],
+  // CHECK-NEXT: [-inf, {{-?nan}}]]]]
   return
 }

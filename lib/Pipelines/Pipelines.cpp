@@ -44,6 +44,7 @@ void mlir::pool::buildPoolToBufferizedLinalgPipeline(
     toVector.minParallelBytes = options.threads == 1
                                     ? std::numeric_limits<int64_t>::max()
                                     : int64_t(options.minParallelBytes);
+    toVector.threads = options.threads;
     pm.addNestedPass<func::FuncOp>(createConvertPoolToVector(toVector));
   }
   pm.addNestedPass<func::FuncOp>(createConvertPoolToLinalg(toLinalg));

@@ -132,7 +132,9 @@ def ConvertPoolToVector : Pass<"convert-pool-to-vector", "mlir::func::FuncOp"> {
     operations come from LLVM's description of that CPU; `vector-bits`
     overrides the width. Ops moving fewer than `min-parallel-bytes` bytes
     run on one thread (serial loops, no OpenMP region) even in parallel
-    code. See docs/performance.md for the cost model and measurements.
+    code; `threads`, where known, bounds how finely parallel channels-last
+    global rows are split. See docs/performance.md for the cost model and
+    measurements.
   }];
   let options = [
     Option<"targetCpu", "target-cpu", "std::string", /*default=*/"\"\"",
@@ -144,6 +146,10 @@ def ConvertPoolToVector : Pass<"convert-pool-to-vector", "mlir::func::FuncOp"> {
            /*default=*/"-1",
            "Ops moving fewer bytes (input + output, static shapes) run on one "
            "thread; -1: the cost model's threshold, 0: every op parallel">,
+    Option<"threads", "threads", "int64_t", /*default=*/"0",
+           "Threads the code will run on, where known (pool-to-llvm passes "
+           "its own): parallel channels-last global rows are split into "
+           "about 4 tasks per thread; 0: unknown (16 tasks)">,
     Option<"strategy", "strategy", "mlir::pool::PoolStrategy",
            /*default=*/"mlir::pool::PoolStrategy::Auto",
            "Algorithm: auto (the cost model's choice), direct, separable or "

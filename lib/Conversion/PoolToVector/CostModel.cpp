@@ -101,6 +101,12 @@ VectorPlan vector_lowering::planVectorLowering(
   accumulators = static_cast<int64_t>(
       llvm::bit_floor(static_cast<uint64_t>(accumulators)));
   plan.tiling.globalChannels = accumulators;
+  // Splitting a global row breaks its memory-order stream: only as far as
+  // the threads need. 8x13x13x1000 NHWC max on two threads: 8 tasks of
+  // whole rows 0.055-0.068 ms, 16 half rows 0.078-0.122 ms
+  // (docs/performance.md).
+  if (target.threads > 0)
+    plan.tiling.globalMinTasks = 4 * target.threads;
   plan.tiling.globalFlat =
       std::min<int64_t>(plan.tiling.globalFlat, accumulators);
   if (spec.isGlobal()) {

@@ -59,7 +59,8 @@ struct VectorTiling {
   /// channels: the whole row.
   int64_t globalGroupBytes = 4096;
   /// Channels-last global, parallel ops: groups are halved (down to one
-  /// chunk) until there are this many tasks.
+  /// chunk) until there are this many tasks: 4 per thread where the thread
+  /// count is known (VectorTarget::threads), else 16.
   int64_t globalMinTasks = 16;
   /// Channels-first global: lanes of the flat plane reduction.
   int64_t globalFlat = 4;

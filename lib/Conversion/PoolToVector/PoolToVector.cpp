@@ -203,6 +203,13 @@ struct ConvertPoolToVectorPass
       target->vectorBits = vectorBits;
     if (minParallelBytes >= 0)
       target->minParallelBytes = minParallelBytes;
+    if (threads < 0) {
+      emitError(getOperation().getLoc())
+          << "convert-pool-to-vector: threads = " << int64_t(threads)
+          << " must be 0 (unknown) or positive";
+      return signalPassFailure();
+    }
+    target->threads = threads;
     RewritePatternSet patterns(&getContext());
     populatePoolToVectorPatterns(patterns, *target, strategy, assertWindowFits);
     if (failed(

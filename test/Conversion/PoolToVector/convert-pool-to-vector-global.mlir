@@ -176,3 +176,21 @@ func.func @global_max_nhwc_i32(%x: tensor<2x7x7x64xi32>) -> tensor<2x64xi32> {
   %0 = pool.global_max %x {layout = #pool.layout<channels_last>} : tensor<2x7x7x64xi32> -> tensor<2x64xi32>
   return %0 : tensor<2x64xi32>
 }
+
+// -----
+
+// How finely a parallel channels-last global row is split depends on the
+// threads where they are known: 16 tasks when not (8 images x 2 halves of
+// 1000 channels), about 4 per thread with threads=2 (8 tasks of whole
+// rows, each one stream in memory order).
+// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="target-cpu=znver3" | FileCheck %s --check-prefix=UNKNOWN
+// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="target-cpu=znver3 threads=2" | FileCheck %s --check-prefix=TWO
+// RUN: pool-opt %s -split-input-file --pool-to-llvm="target-cpu=znver3 threads=2" -mlir-print-ir-after=convert-pool-to-vector -o /dev/null 2>&1 | FileCheck %s --check-prefix=TWO
+// UNKNOWN-LABEL: func.func @global_max_nhwc_1000_threads(
+// UNKNOWN: scf.forall ({{.*}}) in (8, 2)
+// TWO-LABEL: func.func @global_max_nhwc_1000_threads(
+// TWO: scf.forall ({{.*}}) in (8, 1)
+func.func @global_max_nhwc_1000_threads(%x: tensor<8x13x13x1000xf32>) -> tensor<8x1000xf32> {
+  %0 = pool.global_max %x {layout = #pool.layout<channels_last>} : tensor<8x13x13x1000xf32> -> tensor<8x1000xf32>
+  return %0 : tensor<8x1000xf32>
+}

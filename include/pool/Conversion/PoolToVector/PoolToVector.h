@@ -67,6 +67,10 @@ struct VectorTarget {
   /// saves; 0.4 MB took 2.8 us serial and 3.1 us on two threads, 0.8 MB
   /// 5.4 and 4.4 (docs/performance.md).
   int64_t minParallelBytes = 512 << 10;
+  /// The threads the code will run on where the pipeline knows them
+  /// (`--pool-to-llvm` with `threads` > 1); 0: unknown, every core at run
+  /// time. Bounds how finely channels-last global rows are split.
+  int64_t threads = 0;
   /// The CPU the description is of ("host" or an LLVM CPU name).
   std::string cpu = "host";
 };

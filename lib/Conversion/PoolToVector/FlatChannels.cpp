@@ -89,7 +89,6 @@ Value FlatChannelsLowering::buildRows(Value tile, Value batch, Value oh0,
   };
   pad = fillNeutral(pad, 0, padLo * channels);
   pad = fillNeutral(pad, padHi * channels, pixels * channels);
-  int64_t firstColumn = (padLo - padW) * channels;
 
   auto row = [&](Value oh, ValueRange state) -> SmallVector<Value> {
     Value t = state[0], padRow = state[1], tapRow = state[2];
@@ -100,9 +99,9 @@ Value FlatChannelsLowering::buildRows(Value tile, Value batch, Value oh0,
     padRow = forEachFlat(
                  padLo * channels, padHi * channels, padRow,
                  [&](ValueRange s, Value f, int64_t len) {
+                   // Buffer pixel p holds input column p - padW.
                    IndexArith fa(b, loc);
-                   Value column = fa.add(fa.sub(f, fa.cst(padLo * channels)),
-                                         fa.cst(firstColumn));
+                   Value column = fa.sub(f, fa.cst(padW * channels));
                    Value acc = reduceTaps(
                        {rows}, {geom[0].step()}, splat(neutral(accType), len),
                        [&](Value a, ArrayRef<Value> pos) {

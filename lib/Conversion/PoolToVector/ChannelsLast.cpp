@@ -117,7 +117,37 @@ Value ChannelsLastLowering::buildRow(Value tile, Value batch, Positions &at,
     // The remainder chunk in registers.
     return eachChunk(channels, rest, t, inRegisters, /*wholeChunks=*/false);
   };
-  return nestOutputs(1, n, at, tile, leaf);
+  // A block of stride-1 outputs along the last spatial dimension
+  // (combineWindowBlock), a hardware vector of channels at a time: the
+  // block's accumulators and partial combines stay in registers.
+  auto block = [&](Value t) -> Value {
+    SmallVector<BlockOutput> outs = blockOutputs(at);
+    std::optional<int64_t> rest;
+    if (staticC)
+      rest = *staticC % lanes;
+    return forEachChunk(channels, lanes, rest, t,
+                        [&](ValueRange t3, Value c0, int64_t len,
+                            bool inBounds) -> State {
+                          SmallVector<Value> accs = reduceBlock(
+                              at, len,
+                              [&](ArrayRef<Value> pos) {
+                                return read(input, inputIndices(pos, c0), len,
+                                            inBounds);
+                              },
+                              mode);
+                          Value t4 = t3[0];
+                          for (auto [acc, o] : llvm::zip_equal(accs, outs)) {
+                            SmallVector<Value> idx(rank, cst(0));
+                            for (int64_t d = 1; d < n; ++d)
+                              idx[1 + d] = o.out[d];
+                            idx[rank - 1] = c0;
+                            t4 = write(acc, t4, idx, inBounds, o.divisor);
+                          }
+                          return {t4};
+                        })
+        .front();
+  };
+  return nestOutputs(1, n, at, tile, leaf, block);
 }
 
 Value ChannelsLastLowering::lower(Value empty) {

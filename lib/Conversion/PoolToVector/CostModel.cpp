@@ -107,6 +107,7 @@ VectorPlan vector_lowering::planVectorLowering(
   // (docs/performance.md).
   if (target.threads > 0)
     plan.tiling.globalMinTasks = 4 * target.threads;
+  plan.tiling.windowBlock = std::max<int64_t>(2, target.vectorRegisters / 2);
   plan.tiling.globalFlat =
       std::min<int64_t>(plan.tiling.globalFlat, accumulators);
   if (spec.isGlobal()) {

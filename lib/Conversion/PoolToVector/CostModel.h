@@ -64,6 +64,11 @@ struct VectorTiling {
   int64_t globalMinTasks = 16;
   /// Channels-first global: lanes of the flat plane reduction.
   int64_t globalFlat = 4;
+  /// Separable passes over stride-1 undilated windows: consecutive
+  /// outputs per block sharing their reads and partial combines
+  /// (PoolVectorBuilder::combineWindowBlock), at most the window size: half
+  /// the vector registers hold a block's partial combines.
+  int64_t windowBlock = 8;
   /// Sliding rows: the column block of one sweep, independent chains.
   int64_t slidingColumns = 4;
   /// The NaN scan of a task's input slice.

@@ -107,61 +107,97 @@ Value SeparableLowering::lowerChannelsLast(Value empty) {
                             idx.pop_back();
                             return r;
                           });
+        auto readAt = [&](Value w) {
+          SmallVector<Value> at = {batch};
+          at.append(idx.begin(), idx.end());
+          at.push_back(w);
+          at.push_back(c0);
+          return read(input, at, chunk, even);
+        };
+        auto toBuffer = [&](Value ow, Value acc, Value t2) -> Value {
+          if (!isMax())
+            acc = arith::DivFOp::create(b, loc, acc,
+                                        splat(dimDivisor(d, ow), chunk));
+          SmallVector<Value> at = idx;
+          IndexArith wa(b, loc);
+          at.push_back(wa.mul(ow, wa.cst(chunk)));
+          return vector::TransferWriteOp::create(b, loc, acc, t2, at,
+                                                 ArrayRef<bool>{true})
+              .getResult();
+        };
+        int64_t k = geom[d].w.kernel, r = windowBlockOf(d);
         return loopOutputs(
             d, t,
             [&](Value ow, const TapRange<Value> &w, Value t2) {
-              IndexArith pa(b, loc);
               Value acc = splat(neutral(accType), chunk);
               acc = reduceTaps({w}, {geom[d].step()}, acc,
                                [&](Value a, ArrayRef<Value> pos) -> Value {
-                                 SmallVector<Value> at = {batch};
-                                 at.append(idx.begin(), idx.end());
-                                 at.push_back(pos[0]);
-                                 at.push_back(c0);
-                                 return combine(a, read(input, at, chunk, even),
-                                                mode);
+                                 return combine(a, readAt(pos[0]), mode);
                                });
-              if (!isMax())
-                acc = arith::DivFOp::create(b, loc, acc,
-                                            splat(dimDivisor(d, ow), chunk));
-              SmallVector<Value> at = idx;
-              IndexArith wa(b, loc);
-              at.push_back(wa.mul(ow, wa.cst(chunk)));
-              return vector::TransferWriteOp::create(b, loc, acc, t2, at,
-                                                     ArrayRef<bool>{true})
-                  .getResult();
+              return toBuffer(ow, acc, t2);
             },
-            /*split=*/true);
+            /*split=*/true, r,
+            [&](Value ow0, const TapRange<Value> &w, Value t2) {
+              SmallVector<Value> accs = combineWindowBlock(
+                  k, r,
+                  [&](int64_t e) {
+                    IndexArith ea(b, loc);
+                    return readAt(ea.add(w.start, ea.cst(e)));
+                  },
+                  mode);
+              for (int64_t j = 0; j < r; ++j) {
+                IndexArith ja(b, loc);
+                t2 = toBuffer(ja.add(ow0, ja.cst(j)), accs[j], t2);
+              }
+              return t2;
+            });
       };
       buf = rowsPass(0, buf);
       // Pass 2: each output from the buffer rows.
       Positions rows;
+      auto readBuf = [&](ArrayRef<Value> at, Value ow) -> Value {
+        SmallVector<Value> idx(at.begin(), at.end());
+        IndexArith wa(b, loc);
+        idx.push_back(wa.mul(ow, wa.cst(chunk)));
+        return vector::TransferReadOp::create(b, loc, vecType(chunk, accType),
+                                              buf, idx, neutral(accType),
+                                              ArrayRef<bool>{true});
+      };
+      auto outIndices = [&](ArrayRef<Value> out, Value ow) {
+        SmallVector<Value> dst = {cst(0)};
+        dst.append(out.begin(), out.end());
+        dst.push_back(ow);
+        dst.push_back(cst(0));
+        return dst;
+      };
       auto outputs = [&](Value t) -> Value {
         Value divisor = isMax() ? Value() : divisorOf(rows);
         return loopOver(
             cst(0), outDims[rank - 2], cst(1), t, [&](Value ow, Value t2) {
               Value acc = splat(neutral(accType), chunk);
-              acc = reduceTaps(
-                  rows.taps, rows.steps, acc,
-                  [&](Value a, ArrayRef<Value> pos) -> Value {
-                    SmallVector<Value> at(pos.begin(), pos.end());
-                    IndexArith wa(b, loc);
-                    at.push_back(wa.mul(ow, wa.cst(chunk)));
-                    return combine(a,
-                                   vector::TransferReadOp::create(
-                                       b, loc, vecType(chunk, accType), buf, at,
-                                       neutral(accType), ArrayRef<bool>{true}),
-                                   mode);
-                  });
-              SmallVector<Value> dst = {cst(0)};
-              dst.append(rows.out.begin(), rows.out.end());
-              dst.push_back(ow);
-              dst.push_back(cst(0));
-              return write(acc, t2, dst, even, divisor);
+              acc = reduceTaps(rows.taps, rows.steps, acc,
+                               [&](Value a, ArrayRef<Value> pos) -> Value {
+                                 return combine(a, readBuf(pos, ow), mode);
+                               });
+              return write(acc, t2, outIndices(rows.out, ow), even, divisor);
+            });
+      };
+      // A block of interior output rows (combineWindowBlock): each output
+      // column reads the block's r + K - 1 buffer rows once per outer tap.
+      auto block = [&](Value t) -> Value {
+        SmallVector<BlockOutput> outs = blockOutputs(rows);
+        return loopOver(
+            cst(0), outDims[rank - 2], cst(1), t, [&](Value ow, Value t2) {
+              SmallVector<Value> accs = reduceBlock(
+                  rows, chunk,
+                  [&](ArrayRef<Value> at) { return readBuf(at, ow); }, mode);
+              for (auto [acc, o] : llvm::zip_equal(accs, outs))
+                t2 = write(acc, t2, outIndices(o.out, ow), even, o.divisor);
+              return t2;
             });
       };
       if (!plan.sliding)
-        return nestOutputs(0, n - 1, rows, tile, outputs);
+        return nestOutputs(0, n - 1, rows, tile, outputs, block);
       // VectorTiling::slidingColumns columns at a time (contiguous in the
       // buffer): independent dependency chains; the remaining columns one by
       // one.
@@ -357,31 +393,53 @@ Value SeparableLowering::buildPlane(Value tile, Value batch, Value channel,
   buf = rowsPass(0, buf);
 
   Positions rows;
-  auto outputs = [&](Value t) -> Value {
+  // The output row's vectors along W: whole vectors, then the remainder.
+  using VectorBody = function_ref<Value(Value ow0, bool inBounds, Value t)>;
+  auto overVectors = [&](Value t, VectorBody body) -> Value {
     IndexArith ia(b, loc);
-    Value divisor = isMax() ? Value() : divisorOf(rows);
     Value outW = outDims[rank - 1];
     Value full = ia.mul(ia.floorDiv(outW, ia.cst(lanes)), ia.cst(lanes));
-    auto block = [&](bool inBounds) {
-      return [&, inBounds](Value ow0, Value t3) -> Value {
-        Value acc = splat(neutral(accType), lanes);
-        acc = reduceTaps(rows.taps, rows.steps, acc,
-                         [&](Value a, ArrayRef<Value> pos) -> Value {
-                           SmallVector<Value> idx(pos.begin(), pos.end());
-                           idx.push_back(ow0);
-                           Value v = vector::TransferReadOp::create(
-                               b, loc, vecType(lanes, accType), buf, idx,
-                               neutral(accType), ArrayRef<bool>{inBounds});
-                           return combine(a, v, mode);
-                         });
-        return write(acc, t3, tileIndices(rows.out, ow0), inBounds, divisor);
+    auto vectors = [&](bool inBounds) {
+      return [&, inBounds](Value ow0, Value t3) {
+        return body(ow0, inBounds, t3);
       };
     };
-    t = loopOver(cst(0), full, cst(lanes), t, block(true));
-    return loopOver(full, outW, cst(lanes), t, block(false));
+    t = loopOver(cst(0), full, cst(lanes), t, vectors(true));
+    return loopOver(full, outW, cst(lanes), t, vectors(false));
+  };
+  auto readBuf = [&](ArrayRef<Value> at, Value ow0, bool inBounds) -> Value {
+    SmallVector<Value> idx(at.begin(), at.end());
+    idx.push_back(ow0);
+    return vector::TransferReadOp::create(b, loc, vecType(lanes, accType), buf,
+                                          idx, neutral(accType),
+                                          ArrayRef<bool>{inBounds});
+  };
+  auto outputs = [&](Value t) -> Value {
+    Value divisor = isMax() ? Value() : divisorOf(rows);
+    return overVectors(t, [&](Value ow0, bool inBounds, Value t3) -> Value {
+      Value acc = splat(neutral(accType), lanes);
+      acc = reduceTaps(rows.taps, rows.steps, acc,
+                       [&](Value a, ArrayRef<Value> pos) -> Value {
+                         return combine(a, readBuf(pos, ow0, inBounds), mode);
+                       });
+      return write(acc, t3, tileIndices(rows.out, ow0), inBounds, divisor);
+    });
+  };
+  // A block of interior output rows (combineWindowBlock): each vector
+  // column reads the block's r + K - 1 buffer rows once per outer tap.
+  auto block = [&](Value t) -> Value {
+    SmallVector<BlockOutput> outs = blockOutputs(rows);
+    return overVectors(t, [&](Value ow0, bool inBounds, Value t3) -> Value {
+      SmallVector<Value> accs = reduceBlock(
+          rows, lanes,
+          [&](ArrayRef<Value> at) { return readBuf(at, ow0, inBounds); }, mode);
+      for (auto [acc, o] : llvm::zip_equal(accs, outs))
+        t3 = write(acc, t3, tileIndices(o.out, ow0), inBounds, o.divisor);
+      return t3;
+    });
   };
   if (!plan.sliding)
-    return nestOutputs(0, n - 1, rows, tile, outputs);
+    return nestOutputs(0, n - 1, rows, tile, outputs, block);
   // Sliding rows: per column block, one sweep down and one up the rows.
   // VectorTiling::slidingColumns registers per block: independent
   // dependency chains.

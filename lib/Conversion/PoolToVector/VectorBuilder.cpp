@@ -425,7 +425,8 @@ Value PoolVectorBuilder::withNaNCheck(
 /// loop of their own whose taps have the constant range [0, K): LLVM
 /// unrolls their tap loops, and only the few border outputs clamp.
 Value PoolVectorBuilder::loopOutputs(int64_t i, Value tile, OutputBody body,
-                                     bool split) {
+                                     bool split, int64_t block,
+                                     OutputBody blockBody) {
   Value size = outDims[spatialDim(i)];
   const DimGeometry &g = geom[i];
   auto general = [&](Value o, Value t) {
@@ -437,37 +438,132 @@ Value PoolVectorBuilder::loopOutputs(int64_t i, Value tile, OutputBody body,
   IndexArith ia(b, loc);
   const WindowDim &w = g.w;
   auto [lo, hi] = computeInteriorOutputs(ia, inSizes[i], size, padBegin[i], w);
+  auto interior = [&, &w = w](OutputBody fn) {
+    return [&, fn](Value o, Value t) {
+      IndexArith oa(b, loc);
+      TapRange<Value> full{computeWindowStart(oa, o, padBegin[i], w), cst(0),
+                           cst(w.kernel)};
+      return fn(o, full, t);
+    };
+  };
   tile = loopOver(cst(0), lo, cst(1), tile, general);
-  tile = loopOver(lo, hi, cst(1), tile, [&, &w = w](Value o, Value t) {
-    IndexArith oa(b, loc);
-    TapRange<Value> full{computeWindowStart(oa, o, padBegin[i], w), cst(0),
-                         cst(w.kernel)};
-    return body(o, full, t);
-  });
+  Value rest = lo;
+  if (block > 1 && blockBody) {
+    // lo <= hi (computeInteriorOutputs).
+    rest = ia.add(
+        lo, ia.mul(ia.floorDiv(ia.sub(hi, lo), ia.cst(block)), ia.cst(block)));
+    tile = loopOver(lo, rest, cst(block), tile, interior(blockBody));
+  }
+  tile = loopOver(rest, hi, cst(1), tile, interior(body));
   return loopOver(hi, size, cst(1), tile, general);
 }
 
 /// Nested loops over the outputs of spatial dimensions [from, to), the
 /// innermost split into border and interior outputs; `pos` holds each
-/// loop's index and taps while `leaf` builds the body.
+/// loop's index and taps while `leaf` (or `blockLeaf`) builds the body.
 Value PoolVectorBuilder::nestOutputs(int64_t from, int64_t to, Positions &pos,
                                      Value tile,
-                                     function_ref<Value(Value)> leaf) {
+                                     function_ref<Value(Value)> leaf,
+                                     function_ref<Value(Value)> blockLeaf) {
   if (from == to)
     return leaf(tile);
-  return loopOutputs(
-      from, tile,
-      [&](Value o, const TapRange<Value> &tp, Value t) {
-        pos.out.push_back(o);
-        pos.taps.push_back(tp);
-        pos.steps.push_back(geom[from].step());
-        Value r = nestOutputs(from + 1, to, pos, t, leaf);
-        pos.out.pop_back();
-        pos.taps.pop_back();
-        pos.steps.pop_back();
-        return r;
-      },
-      /*split=*/from == to - 1);
+  auto descend = [&](function_ref<Value(Value)> inner) {
+    return [&, inner](Value o, const TapRange<Value> &tp, Value t) {
+      pos.out.push_back(o);
+      pos.taps.push_back(tp);
+      pos.steps.push_back(geom[from].step());
+      Value r =
+          inner ? inner(t) : nestOutputs(from + 1, to, pos, t, leaf, blockLeaf);
+      pos.out.pop_back();
+      pos.taps.pop_back();
+      pos.steps.pop_back();
+      return r;
+    };
+  };
+  bool innermost = from == to - 1;
+  int64_t block = innermost && blockLeaf ? windowBlockOf(from) : 1;
+  auto each = descend(nullptr), blocks = descend(blockLeaf);
+  return loopOutputs(from, tile, each, /*split=*/innermost, block,
+                     block > 1 ? OutputBody(blocks) : OutputBody());
+}
+
+int64_t PoolVectorBuilder::windowBlockOf(int64_t i) const {
+  const DimGeometry &g = geom[i];
+  if (!g.isWindow || g.w.stride != 1 || g.w.dilation != 1 || g.w.kernel < 2)
+    return 1;
+  return std::max<int64_t>(
+      1, std::min<int64_t>(g.w.kernel, plan.tiling.windowBlock));
+}
+
+SmallVector<Value> PoolVectorBuilder::combineWindowBlock(
+    int64_t k, int64_t r, function_ref<Value(int64_t)> elem, MaxMode mode) {
+  assert(r >= 2 && r <= k && "a block of 2 to k outputs");
+  SmallVector<Value> x;
+  for (int64_t e = 0; e < r + k - 1; ++e)
+    x.push_back(elem(e));
+  Value middle = x[r - 1];
+  for (int64_t e = r; e < k; ++e)
+    middle = combine(middle, x[e], mode);
+  // suffix[j] = [j, r - 1) for j < r - 1.
+  SmallVector<Value> suffix(r - 1);
+  suffix[r - 2] = x[r - 2];
+  for (int64_t j = r - 3; j >= 0; --j)
+    suffix[j] = combine(suffix[j + 1], x[j], mode);
+  SmallVector<Value> out;
+  Value prefix;
+  for (int64_t j = 0; j < r; ++j) {
+    Value v = j < r - 1 ? combine(suffix[j], middle, mode) : middle;
+    if (j > 0) {
+      prefix = j == 1 ? x[k] : combine(prefix, x[k + j - 1], mode);
+      v = combine(v, prefix, mode);
+    }
+    out.push_back(v);
+  }
+  return out;
+}
+
+SmallVector<PoolVectorBuilder::BlockOutput>
+PoolVectorBuilder::blockOutputs(const Positions &pos) {
+  int64_t d = pos.out.size() - 1;
+  SmallVector<BlockOutput> outs;
+  for (int64_t j = 0, r = windowBlockOf(d); j < r; ++j) {
+    IndexArith ja(b, loc);
+    Positions p = pos;
+    p.out[d] = ja.add(pos.out[d], ja.cst(j));
+    outs.push_back({p.out, isMax() ? Value() : divisorOf(p)});
+  }
+  return outs;
+}
+
+SmallVector<Value>
+PoolVectorBuilder::reduceBlock(const Positions &pos, int64_t len,
+                               function_ref<Value(ArrayRef<Value>)> readAt,
+                               MaxMode mode) {
+  int64_t d = pos.out.size() - 1;
+  int64_t k = geom[d].w.kernel, r = windowBlockOf(d);
+  Value start = pos.taps[d].start;
+  auto blockAt = [&](ArrayRef<Value> outer) {
+    return combineWindowBlock(
+        k, r,
+        [&](int64_t e) {
+          IndexArith ea(b, loc);
+          SmallVector<Value> at(outer.begin(), outer.end());
+          at.push_back(ea.add(start, ea.cst(e)));
+          return readAt(at);
+        },
+        mode);
+  };
+  if (d == 0)
+    return blockAt({});
+  SmallVector<Value> init(r, splat(neutral(accType), len));
+  return reduceTapsN(ArrayRef(pos.taps).drop_back(),
+                     ArrayRef(pos.steps).drop_back(), init,
+                     [&](ValueRange a, ArrayRef<Value> outer) {
+                       SmallVector<Value> v = blockAt(outer);
+                       for (int64_t j = 0; j < r; ++j)
+                         v[j] = combine(a[j], v[j], mode);
+                       return v;
+                     });
 }
 
 /// The average divisor (accumulator type) over the dimensions in `pos`.

@@ -160,13 +160,51 @@ protected:
   /// Loops over the outputs o along spatial dimension `i`, passing each
   /// one's taps. With `split`, the interior outputs get a loop of their own
   /// with the constant tap range [0, K).
+  /// With `block` > 1 (windowBlockOf), the interior loop steps by `block`
+  /// outputs, calling `blockBody` with the taps of the first one, and the
+  /// interior outputs that fill no whole block take `body`.
   using OutputBody =
       function_ref<Value(Value o, const TapRange<Value> &taps, Value tile)>;
-  Value loopOutputs(int64_t i, Value tile, OutputBody body, bool split);
+  Value loopOutputs(int64_t i, Value tile, OutputBody body, bool split,
+                    int64_t block = 1, OutputBody blockBody = nullptr);
   /// Nested loops over the outputs of spatial dimensions [from, to), the
-  /// innermost split into border and interior outputs.
+  /// innermost split into border and interior outputs. With `blockLeaf`,
+  /// the innermost interior outputs go in blocks of windowBlockOf(to - 1)
+  /// where that is above 1: `blockLeaf` sees the first output of the block
+  /// and its taps in `pos`.
   Value nestOutputs(int64_t from, int64_t to, Positions &pos, Value tile,
-                    function_ref<Value(Value)> leaf);
+                    function_ref<Value(Value)> leaf,
+                    function_ref<Value(Value)> blockLeaf = nullptr);
+  /// Outputs per block of stride-1 outputs along spatial dimension `i`:
+  /// min(K, VectorTiling::windowBlock) for undilated stride-1 windows of
+  /// two or more taps, else 1 (no blocks).
+  int64_t windowBlockOf(int64_t i) const;
+  /// The `r` (2 <= r <= k) consecutive outputs of one block of stride-1
+  /// undilated windows of `k` taps, from the r + k - 1 elements `elem(e)`
+  /// they cover (output j combines elements [j, j + k)). The block shares
+  /// its reads and partial combines (van Herk/Gil-Werman in registers, with
+  /// blocks of r): output j combines the suffix [j, r - 1), the middle
+  /// [r - 1, k) that every output covers, and the prefix [k, k + j). Per
+  /// output: (r + k - 1) / r reads and about 3 + (k - 6) / r combines,
+  /// against k and k - 1 (9 taps in blocks of 8: 2 and 3.4).
+  SmallVector<Value> combineWindowBlock(int64_t k, int64_t r,
+                                        function_ref<Value(int64_t)> elem,
+                                        MaxMode mode);
+  /// The outputs of a block (nestOutputs' `blockLeaf`) whose first output
+  /// and taps are the innermost entries of `pos`: each one's positions and,
+  /// for averages, its divisor.
+  struct BlockOutput {
+    SmallVector<Value> out;
+    Value divisor;
+  };
+  SmallVector<BlockOutput> blockOutputs(const Positions &pos);
+  /// One vector column of that block: the accumulators of its outputs,
+  /// combining `readAt(positions)` (a vector of `len` at one input or
+  /// buffer position per dimension of `pos`) over the outer taps of `pos`
+  /// and, innermost, the block's combineWindowBlock.
+  SmallVector<Value> reduceBlock(const Positions &pos, int64_t len,
+                                 function_ref<Value(ArrayRef<Value>)> readAt,
+                                 MaxMode mode);
   /// The average divisor (accumulator type) over the dimensions in `pos`.
   Value divisorOf(const Positions &pos);
   /// The clamped divisor of the factors along single dimension `d` of

@@ -120,14 +120,19 @@ static Case drawCase(uint64_t seed) {
     std::vector<int64_t> spatial(n);
     std::string attrs;
     if (isLocal) {
-      bool hasStrides = d.chance(0.8), hasDilations = d.chance(0.6);
+      // Some 1-D and 2-D windows are wide and slide by one over longer
+      // rows: the vector lowering shares reads and combines between their
+      // consecutive outputs (blocks, half-vector groups).
+      bool wide = n <= 2 && d.chance(0.15);
+      bool hasStrides = wide || d.chance(0.8),
+           hasDilations = !wide && d.chance(0.6);
       for (int64_t i = 0; i < n; ++i) {
-        int64_t k = d.pick(1, n == 3 ? 3 : 4);
+        int64_t k = wide ? d.pick(2, 20) : d.pick(1, n == 3 ? 3 : 4);
         int64_t dil = hasDilations && d.chance(0.5) ? d.pick(2, 3) : 1;
         cfg.kernel.push_back(k);
         cfg.dilations.push_back(dil);
-        cfg.strides.push_back(hasStrides ? d.pick(1, 3) : k);
-        spatial[i] = d.size((k - 1) * dil + 1, cap);
+        cfg.strides.push_back(wide ? 1 : hasStrides ? d.pick(1, 3) : k);
+        spatial[i] = wide ? d.pick(k, k + 40) : d.size((k - 1) * dil + 1, cap);
       }
       int64_t padPick = d.pick(0, 9);
       cfg.autoPad = padPick < 5   ? poolref::AutoPad::Explicit

@@ -146,12 +146,7 @@ Value RowLowering::emitRow(Value tile, const Row &row) {
     int64_t to = std::max<int64_t>(out - rightBlocks * width, 0);
     tile = staticBlocks(0, lo, tile);
     if (hi > lo && to > from)
-      tile = loopOver(cst(from), cst(to), cst(width), tile,
-                      [&](Value ow0, Value t) {
-                        IndexArith la(b, loc);
-                        Value start = la.min(ow0, la.cst(hi - width));
-                        return emitInteriorBlock(t, row, start, width);
-                      });
+      tile = emitInteriorRun(tile, row, cst(from), cst(to), cst(hi), width);
     for (int64_t k = rightBlocks; k >= 1; --k)
       tile = staticBlocks(std::max<int64_t>(out - k * width, 0),
                           std::max<int64_t>(out - k * width, 0) + 1, tile);
@@ -172,12 +167,134 @@ Value RowLowering::emitRow(Value tile, const Row &row) {
   // hi - lo >= width ? hi : lo
   Value blocksEnd = ia.selectGE(ia.sub(hi, lo), ia.cst(width), hi, lo);
   tile = single(cst(0), lo, tile);
-  tile = loopOver(lo, blocksEnd, cst(width), tile, [&](Value ow0, Value t) {
+  tile = emitInteriorRun(tile, row, lo, blocksEnd, blocksEnd, width);
+  return single(blocksEnd, outW, tile);
+}
+
+Value RowLowering::emitInteriorRun(Value tile, const Row &row, Value from,
+                                   Value to, Value end, int64_t width) {
+  IndexArith ia(b, loc);
+  if (int64_t q = halfVectorPieces(); q > 0 && width == lanes) {
+    const WindowDim &w = geom[n - 1].w;
+    int64_t h = lanes / 2;
+    // Elements a group of `group` blocks reads from its first window start:
+    // the h-tap vectors up to the one after its last block's last piece
+    // (q even: the piece moved by half a vector comes from there), and the
+    // remainder taps of its last block; each tap reads a whole vector.
+    auto reach = [&](int64_t group) {
+      int64_t vectors = group - 1 + (q - 1) / 2 + ((q - 1) % 2 ? 1 : 0);
+      return std::max(vectors * lanes + h, (group - 1) * lanes + w.kernel) +
+             lanes - 1;
+    };
+    // Static runs: one group over every block whose reads stay in the row
+    // (up to kMaxHalfVectorGroup); dynamic ones VectorTiling's group.
+    int64_t group = plan.tiling.halfVectorGroup;
+    std::optional<int64_t> sFrom = getConstantIntValue(from),
+                           sTo = getConstantIntValue(to),
+                           sEnd = getConstantIntValue(end),
+                           sIn = staticIn[n - 1],
+                           sPad = getConstantIntValue(padBegin[n - 1]);
+    if (sFrom && sTo && sEnd && sIn && sPad) {
+      group = std::min((std::min(*sTo, *sEnd) - *sFrom) / width,
+                       kMaxHalfVectorGroup);
+      while (group >= 1 && *sFrom - *sPad + reach(group) > *sIn)
+        --group;
+    }
+    if (group >= 1) {
+      int64_t span = group * width;
+      auto [glo, ghi] =
+          computeInteriorOutputs(ia, inSizes[n - 1], outDims[rank - 1],
+                                 padBegin[n - 1], w, reach(group) - w.kernel);
+      (void)glo;
+      // Groups whose every block lies in [from, min(to, end)) and whose
+      // reads end inside the row.
+      Value limit =
+          ia.min(ia.add(ia.sub(ia.min(to, end), ia.cst(span)), ia.cst(1)), ghi);
+      Value groups =
+          ia.ceilDiv(ia.max(ia.sub(limit, from), ia.cst(0)), ia.cst(span));
+      Value groupsEnd = ia.add(from, ia.mul(groups, ia.cst(span)));
+      tile = loopOver(from, groupsEnd, cst(span), tile, [&](Value g0, Value t) {
+        return emitHalfVectorGroup(t, row, g0, group);
+      });
+      from = groupsEnd;
+    }
+  }
+  return loopOver(from, to, cst(width), tile, [&](Value ow0, Value t) {
     IndexArith la(b, loc);
-    Value start = la.min(ow0, la.sub(blocksEnd, la.cst(width)));
+    Value start = la.min(ow0, la.sub(end, la.cst(width)));
     return emitInteriorBlock(t, row, start, width);
   });
-  return single(blocksEnd, outW, tile);
+}
+
+int64_t RowLowering::halfVectorPieces() const {
+  const DimGeometry &g = geom[n - 1];
+  if (!g.isWindow || g.w.stride != 1 || g.w.dilation != 1 || lanes < 4 ||
+      lanes % 2 || g.w.kernel < lanes || g.w.kernel > kMaxHalfVectorTaps)
+    return 0;
+  return g.w.kernel / (lanes / 2);
+}
+
+Value RowLowering::emitHalfVectorGroup(Value tile, const Row &row, Value g0,
+                                       int64_t group) {
+  const WindowDim &w = geom[n - 1].w;
+  int64_t h = lanes / 2;
+  int64_t q = w.kernel / h, rem = w.kernel % h;
+  IndexArith ia(b, loc);
+  Value base = computeWindowStart(ia, g0, padBegin[n - 1], w);
+  SmallVector<Value> init(group, splat(neutral(accType), lanes));
+  SmallVector<Value> accs = reduceTapsN(
+      row.taps, row.steps, init,
+      [&](ValueRange a, ArrayRef<Value> pos) -> SmallVector<Value> {
+        auto readAt = [&](int64_t offset) {
+          IndexArith ra(b, loc);
+          return read(input, rowIndices(row, pos, ra.add(base, ra.cst(offset))),
+                      lanes, /*inBounds=*/true);
+        };
+        // taps(off, len): lane l combines elements off + l, ..., off + l +
+        // len - 1 from the window start of the group.
+        auto taps = [&](int64_t off, int64_t len) {
+          Value v = readAt(off);
+          for (int64_t e = 1; e < len; ++e)
+            v = combine(v, readAt(off + e), row.mode);
+          return v;
+        };
+        DenseMap<int64_t, Value> halves;
+        auto half = [&](int64_t i) {
+          auto [it, inserted] = halves.try_emplace(i);
+          if (inserted)
+            it->second = taps(i * lanes, h);
+          return it->second;
+        };
+        SmallVector<int64_t> shift;
+        for (int64_t l = 0; l < lanes; ++l)
+          shift.push_back(h + l);
+        SmallVector<Value> out;
+        for (int64_t j = 0; j < group; ++j) {
+          Value v;
+          for (int64_t p = 0; p < q; ++p) {
+            Value piece = half(j + p / 2);
+            if (p % 2)
+              piece = vector::ShuffleOp::create(b, loc, piece,
+                                                half(j + p / 2 + 1), shift);
+            v = v ? combine(v, piece, row.mode) : piece;
+          }
+          if (rem)
+            v = combine(v, taps(j * lanes + q * h, rem), row.mode);
+          out.push_back(combine(a[j], v, row.mode));
+        }
+        return out;
+      });
+  Value divisor;
+  if (!isMax())
+    divisor = arith::MulFOp::create(
+        b, loc, row.divisor,
+        arith::ConstantOp::create(
+            b, loc, b.getFloatAttr(accType, static_cast<double>(w.kernel))));
+  for (int64_t j = 0; j < group; ++j) {
+    IndexArith ja(b, loc);
+    tile = writeRow(row, accs[j], tile, ja.add(g0, ja.cst(j * lanes)), divisor);
+  }
+  return tile;
 }
 
 /// `width` outputs from `ow0` whose taps all lie inside the input: per tap

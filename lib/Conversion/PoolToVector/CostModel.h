@@ -69,6 +69,12 @@ struct VectorTiling {
   /// (PoolVectorBuilder::combineWindowBlock), at most the window size: half
   /// the vector registers hold a block's partial combines.
   int64_t windowBlock = 8;
+  /// Channels-first stride-1 windows of at least a vector of taps along W:
+  /// vectors of outputs per group sharing their half-vector pieces
+  /// (RowLowering::emitHalfVectorGroup) where the row is dynamic; static
+  /// rows take every interior block whose reads fit, up to
+  /// kMaxHalfVectorGroup.
+  int64_t halfVectorGroup = 4;
   /// Sliding rows: the column block of one sweep, independent chains.
   int64_t slidingColumns = 4;
   /// The NaN scan of a task's input slice.
@@ -120,6 +126,11 @@ constexpr int64_t kMaxBlockTaps = 64;
 /// - interior blocks unroll their window taps up to this kernel size and
 ///   loop beyond it.
 constexpr int64_t kMaxUnrolledTaps = 16;
+/// - a static row's half-vector group (RowLowering::emitHalfVectorGroup)
+///   spans at most this many vectors of outputs, over windows of at most
+///   this many taps (it unrolls them all);
+constexpr int64_t kMaxHalfVectorGroup = 8;
+constexpr int64_t kMaxHalfVectorTaps = 32;
 
 /// Vector length for a dimension of `size` elements (when static): at most
 /// `maxLen`, the size rounded up to a power of two, at least 1 (a dimension

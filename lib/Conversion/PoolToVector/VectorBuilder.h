@@ -251,6 +251,26 @@ protected:
   Value writeRow(const Row &row, Value acc, Value tile, Value ow,
                  Value divisor);
   Value emitInteriorBlock(Value tile, const Row &row, Value ow0, int64_t width);
+  /// The interior blocks of `width` outputs from `from` (step `width`, below
+  /// `to`, none starting past `end` - `width`: the last one is moved back
+  /// to end there): emitInteriorBlock, or half-vector groups where
+  /// halfVectorPieces says so.
+  Value emitInteriorRun(Value tile, const Row &row, Value from, Value to,
+                        Value end, int64_t width);
+  /// Stride-1 undilated windows of `lanes` to kMaxHalfVectorTaps taps along
+  /// W: the number of whole half-vector pieces of a window (K / (lanes /
+  /// 2)); 0 where the plan reads every tap instead.
+  int64_t halfVectorPieces() const;
+  /// `group` interior blocks from `g0`: each window
+  /// is K / h pieces of h = lanes / 2 taps and a remainder. A piece starting
+  /// on a vector boundary is one vector of h-tap maxima (or sums), read
+  /// with h loads per vector; the pieces between are the same vectors
+  /// moved by half a vector (one vperm2f128 on AVX2), so each vector of
+  /// outputs reads about h + K mod h elements and combines about
+  /// h + K / h + K mod h times, against K and K - 1 (9 taps on AVX2: 5 and
+  /// 5, against 9 and 8).
+  Value emitHalfVectorGroup(Value tile, const Row &row, Value g0,
+                            int64_t group);
   std::optional<Value> emitStaticBlock(Value tile, const Row &row, int64_t ow0,
                                        int64_t width);
   Value emitOneOutput(Value tile, const Row &row, Value ow);

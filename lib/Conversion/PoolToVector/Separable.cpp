@@ -63,7 +63,18 @@ struct ChannelsLastSeparableLowering : SeparableLowering {
 Value SeparableLowering::lowerChannelsLast(Value empty) {
   Value channels = inDims[rank - 1];
   std::optional<int64_t> staticC = getConstantIntValue(channels);
-  int64_t chunk = getChunkLength(staticC, lanes);
+  // A task reads whole cache lines of each pixel where the channels allow:
+  // 64 bytes of input elements, one or two hardware vectors (max 9x9 over
+  // 1x56x56x64 on AVX2: 0.063-0.070 against 0.073 ms with one, 5x5 0.055
+  // against 0.073: tasks of one vector read half of each line).
+  int64_t lineElements =
+      64 / std::max<int64_t>(1, elemType.getIntOrFloatBitWidth() / 8);
+  // Not for sliding sweeps, whose columns already span several vectors.
+  int64_t chunk = getChunkLength(
+      staticC, plan.sliding
+                   ? lanes
+                   : std::clamp<int64_t>(lineElements, lanes, 2 * lanes));
+  blockVectors = std::max<int64_t>(1, chunk / lanes);
   bool even = staticC && *staticC % chunk == 0;
   IndexArith ia(b, loc);
   Value chunks = ia.ceilDiv(channels, ia.cst(chunk));

@@ -492,7 +492,10 @@ int64_t PoolVectorBuilder::windowBlockOf(int64_t i) const {
   if (!g.isWindow || g.w.stride != 1 || g.w.dilation != 1 || g.w.kernel < 2)
     return 1;
   return std::max<int64_t>(
-      1, std::min<int64_t>(g.w.kernel, plan.tiling.windowBlock));
+      1, std::min<int64_t>(
+             g.w.kernel,
+             std::max<int64_t>(2, plan.tiling.windowBlock /
+                                      std::max<int64_t>(blockVectors, 1))));
 }
 
 SmallVector<Value> PoolVectorBuilder::combineWindowBlock(

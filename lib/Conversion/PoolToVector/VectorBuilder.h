@@ -176,9 +176,11 @@ protected:
                     function_ref<Value(Value)> leaf,
                     function_ref<Value(Value)> blockLeaf = nullptr);
   /// Outputs per block of stride-1 outputs along spatial dimension `i`:
-  /// min(K, VectorTiling::windowBlock) for undilated stride-1 windows of
-  /// two or more taps, else 1 (no blocks).
+  /// min(K, VectorTiling::windowBlock / blockVectors) for undilated
+  /// stride-1 windows of two or more taps, else 1 (no blocks).
   int64_t windowBlockOf(int64_t i) const;
+  /// Hardware vectors per value of a block (the family's chunk).
+  int64_t blockVectors = 1;
   /// The `r` (2 <= r <= k) consecutive outputs of one block of stride-1
   /// undilated windows of `k` taps, from the r + k - 1 elements `elem(e)`
   /// they cover (output j combines elements [j, j + k)). The block shares

@@ -124,3 +124,18 @@ func.func @max_nhwc_strided_dilated(%x: tensor<1x16x16x8xf32>) -> (tensor<1x8x8x
   %1 = pool.max %x {kernel = array<i64: 3, 3>, strides = array<i64: 1, 1>, dilations = array<i64: 2, 2>, layout = #pool.layout<channels_last>} : tensor<1x16x16x8xf32> -> tensor<1x12x12x8xf32>
   return %0, %1 : tensor<1x8x8x8xf32>, tensor<1x12x12x8xf32>
 }
+
+// -----
+
+// Channels-last separable over 32 channels: 16-channel chunks (two AVX2
+// vectors, a cache line of each pixel), so blocks of 4 (half the registers
+// over two-vector values): 4 + 6 pixels read along W.
+// CHECK-LABEL: func.func @max_nhwc_7x7_two_vector_chunks(
+//       CHECK:   scf.forall ({{.*}}) in (1, 2)
+//       CHECK:   scf.for %{{.*}} = %c3{{(_[0-9]+)?}} to %c27{{(_[0-9]+)?}} step %c4{{(_[0-9]+)?}} iter_args
+// CHECK-COUNT-10:    vector.transfer_read {{.*}} : tensor<1x20x30x32xf32>, vector<16xf32>
+// CHECK-COUNT-4:     vector.transfer_write {{.*}} : vector<16xf32>, tensor<20x480xf32>
+func.func @max_nhwc_7x7_two_vector_chunks(%x: tensor<1x20x30x32xf32>) -> tensor<1x20x30x32xf32> {
+  %0 = pool.max %x {kernel = array<i64: 7, 7>, strides = array<i64: 1, 1>, padding = array<i64: 3, 3, 3, 3>, layout = #pool.layout<channels_last>} : tensor<1x20x30x32xf32> -> tensor<1x20x30x32xf32>
+  return %0 : tensor<1x20x30x32xf32>
+}

@@ -7,41 +7,42 @@
 // suffixes (the sliding plan's `arith.remsi` block bookkeeping and suffix
 // buffer) and, for channels-last, one task per (batch, channel vector).
 
-// Channels-last 7x7 stride 1: 8-lane channel vectors, a buffer
-// [H, OW, lanes] per task; auto picks the same plan (sliding is only taken by
+// Channels-last 7x7 stride 1: 16-channel chunks (a 64-byte cache line of
+// each pixel per task, two 8-lane vectors), a buffer [H, OW, chunk] per
+// task; auto picks the same plan (sliding is only taken by
 // auto for channels-first windows).
 // CHECK-LABEL: func.func @max_2d_nhwc_7x7_separable(
 //  CHECK-SAME:     %[[IN:.*]]: tensor<2x56x56x64xf32>)
-//       CHECK:   scf.forall ({{.*}}) in (2, 8)
+//       CHECK:   scf.forall ({{.*}}) in (2, 4)
 //       CHECK:     scf.if
-//       CHECK:       %[[BUF:.*]] = tensor.empty() : tensor<56x448xf32>
-//       CHECK:       vector.transfer_read %[[IN]]{{.*}} : tensor<2x56x56x64xf32>, vector<8xf32>
-//       CHECK:       arith.maximumf {{.*}} : vector<8xf32>
-//       CHECK:       vector.transfer_write {{.*}} : vector<8xf32>, tensor<56x448xf32>
+//       CHECK:       %[[BUF:.*]] = tensor.empty() : tensor<56x896xf32>
+//       CHECK:       vector.transfer_read %[[IN]]{{.*}} : tensor<2x56x56x64xf32>, vector<16xf32>
+//       CHECK:       arith.maximumf {{.*}} : vector<16xf32>
+//       CHECK:       vector.transfer_write {{.*}} : vector<16xf32>, tensor<56x896xf32>
 //   CHECK-NOT:       tensor.empty
 //   CHECK-NOT:       arith.remsi
-//       CHECK:       vector.transfer_read {{.*}} : tensor<56x448xf32>, vector<8xf32>
-//       CHECK:       arith.maximumf {{.*}} : vector<8xf32>
-//       CHECK:       vector.transfer_write {{.*}} : vector<8xf32>, tensor<1x56x56x?xf32>
+//       CHECK:       vector.transfer_read {{.*}} : tensor<56x896xf32>, vector<16xf32>
+//       CHECK:       arith.maximumf {{.*}} : vector<16xf32>
+//       CHECK:       vector.transfer_write {{.*}} : vector<16xf32>, tensor<1x56x56x?xf32>
 //       CHECK:     } else {
-//       CHECK:       tensor.empty() : tensor<56x448xf32>
-//       CHECK:       vector.transfer_read %[[IN]]{{.*}} : tensor<2x56x56x64xf32>, vector<8xf32>
-//       CHECK:       arith.cmpf ogt, {{.*}} : vector<8xf32>
-//       CHECK:       vector.transfer_write {{.*}} : vector<8xf32>, tensor<56x448xf32>
+//       CHECK:       tensor.empty() : tensor<56x896xf32>
+//       CHECK:       vector.transfer_read %[[IN]]{{.*}} : tensor<2x56x56x64xf32>, vector<16xf32>
+//       CHECK:       arith.cmpf ogt, {{.*}} : vector<16xf32>
+//       CHECK:       vector.transfer_write {{.*}} : vector<16xf32>, tensor<56x896xf32>
 //   CHECK-NOT:       tensor.empty
 //   CHECK-NOT:       arith.remsi
-//       CHECK:       vector.transfer_read {{.*}} : tensor<56x448xf32>, vector<8xf32>
-//       CHECK:       arith.cmpf ogt, {{.*}} : vector<8xf32>
-//       CHECK:       vector.transfer_write {{.*}} : vector<8xf32>, tensor<1x56x56x?xf32>
+//       CHECK:       vector.transfer_read {{.*}} : tensor<56x896xf32>, vector<16xf32>
+//       CHECK:       arith.cmpf ogt, {{.*}} : vector<16xf32>
+//       CHECK:       vector.transfer_write {{.*}} : vector<16xf32>, tensor<1x56x56x?xf32>
 //   CHECK-NOT:   arith.remsi
 //   CHECK-NOT:   pool.max
 // AUTO-LABEL: func.func @max_2d_nhwc_7x7_separable
-//       AUTO:   scf.forall ({{.*}}) in (2, 8)
-//       AUTO:     tensor.empty() : tensor<56x448xf32>
-//       AUTO:     vector.transfer_write {{.*}} : vector<8xf32>, tensor<56x448xf32>
+//       AUTO:   scf.forall ({{.*}}) in (2, 4)
+//       AUTO:     tensor.empty() : tensor<56x896xf32>
+//       AUTO:     vector.transfer_write {{.*}} : vector<16xf32>, tensor<56x896xf32>
 //   AUTO-NOT:     tensor.empty
 //   AUTO-NOT:     arith.remsi
-//       AUTO:     vector.transfer_read {{.*}} : tensor<56x448xf32>, vector<8xf32>
+//       AUTO:     vector.transfer_read {{.*}} : tensor<56x896xf32>, vector<16xf32>
 func.func @max_2d_nhwc_7x7_separable(%x: tensor<2x56x56x64xf32>) -> tensor<2x56x56x64xf32> {
   %0 = pool.max %x {kernel = array<i64: 7, 7>, strides = array<i64: 1, 1>, padding = array<i64: 3, 3, 3, 3>, layout = #pool.layout<channels_last>} : tensor<2x56x56x64xf32> -> tensor<2x56x56x64xf32>
   return %0 : tensor<2x56x56x64xf32>
@@ -81,19 +82,19 @@ func.func @avg_2d_nhwc_3x3_separable(%x: tensor<1x20x24x8xf32>) -> tensor<1x20x2
 
 // -----
 
-// Channels-last 3-D window: the buffer is [D, H, OW, lanes] (rows along D
+// Channels-last 3-D window: the buffer is [D, H, OW, chunk] (rows along D
 // and H, reduced along W), read back over the 3x3 rows of each window.
 // CHECK-LABEL: func.func @max_3d_ndhwc_3x3x3_separable(
 //  CHECK-SAME:     %[[IN:.*]]: tensor<2x6x10x12x16xf32>)
-//       CHECK:   scf.forall ({{.*}}) in (2, 2)
-//       CHECK:     tensor.empty() : tensor<6x10x96xf32>
-//       CHECK:     vector.transfer_read %[[IN]]{{.*}} : tensor<2x6x10x12x16xf32>, vector<8xf32>
-//       CHECK:     vector.transfer_write {{.*}} : vector<8xf32>, tensor<6x10x96xf32>
-//       CHECK:     vector.transfer_read {{.*}} : tensor<6x10x96xf32>, vector<8xf32>
-//       CHECK:     vector.transfer_write {{.*}} : vector<8xf32>, tensor<1x6x10x12x?xf32>
+//       CHECK:   scf.forall ({{.*}}) in (2, 1)
+//       CHECK:     tensor.empty() : tensor<6x10x192xf32>
+//       CHECK:     vector.transfer_read %[[IN]]{{.*}} : tensor<2x6x10x12x16xf32>, vector<16xf32>
+//       CHECK:     vector.transfer_write {{.*}} : vector<16xf32>, tensor<6x10x192xf32>
+//       CHECK:     vector.transfer_read {{.*}} : tensor<6x10x192xf32>, vector<16xf32>
+//       CHECK:     vector.transfer_write {{.*}} : vector<16xf32>, tensor<1x6x10x12x?xf32>
 //   CHECK-NOT:   arith.remsi
 // AUTO-LABEL: func.func @max_3d_ndhwc_3x3x3_separable
-//       AUTO:     tensor.empty() : tensor<6x10x96xf32>
+//       AUTO:     tensor.empty() : tensor<6x10x192xf32>
 func.func @max_3d_ndhwc_3x3x3_separable(%x: tensor<2x6x10x12x16xf32>) -> tensor<2x6x10x12x16xf32> {
   %0 = pool.max %x {kernel = array<i64: 3, 3, 3>, strides = array<i64: 1, 1, 1>, padding = array<i64: 1, 1, 1, 1, 1, 1>, layout = #pool.layout<channels_last>} : tensor<2x6x10x12x16xf32> -> tensor<2x6x10x12x16xf32>
   return %0 : tensor<2x6x10x12x16xf32>

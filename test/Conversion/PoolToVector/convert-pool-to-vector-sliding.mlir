@@ -79,7 +79,8 @@ func.func @avg_2d_nchw_5x5_sliding(%x: tensor<1x4x20x40xf32>) -> tensor<1x4x20x4
 // Channels-last 7x7: the buffer is [H, OW * lanes], so a read of four columns stays in bounds; four output columns at a
 // time are one 32-lane vector of the buffer (four independent chains),
 // written back as four 8-lane channel vectors; the remaining OW % 4 columns
-// one 8-lane vector at a time. Auto keeps the separable plan here.
+// one 8-lane vector at a time. Auto keeps the separable plan here, with
+// 16-channel chunks (a cache line per pixel and task).
 // CHECK-LABEL: func.func @max_2d_nhwc_7x7_sliding(
 //  CHECK-SAME:     %[[IN:.*]]: tensor<1x30x30x16xf32>)
 //       CHECK:   scf.forall ({{.*}}) in (1, 2)
@@ -103,7 +104,7 @@ func.func @avg_2d_nchw_5x5_sliding(%x: tensor<1x4x20x40xf32>) -> tensor<1x4x20x4
 //       CHECK:       tensor.empty() : tensor<36x32xf32>
 //       CHECK:       arith.cmpf ogt, {{.*}} : vector<32xf32>
 // AUTO-LABEL: func.func @max_2d_nhwc_7x7_sliding
-//       AUTO:   tensor.empty() : tensor<30x240xf32>
+//       AUTO:   tensor.empty() : tensor<30x480xf32>
 //   AUTO-NOT:   tensor<36x32xf32>
 //   AUTO-NOT:   arith.remsi
 //       AUTO:   return
@@ -143,9 +144,9 @@ func.func @max_2d_nchw_dilated_sliding_falls_back(%x: tensor<1x4x32x32xf32>) -> 
 // -----
 
 // CHECK-LABEL: func.func @max_3d_ndhwc_sliding_falls_back
-//       CHECK:   tensor.empty() : tensor<6x10x96xf32>
+//       CHECK:   tensor.empty() : tensor<6x10x192xf32>
 //   CHECK-NOT:   arith.remsi
-//       CHECK:   vector.transfer_read {{.*}} : tensor<6x10x96xf32>, vector<8xf32>
+//       CHECK:   vector.transfer_read {{.*}} : tensor<6x10x192xf32>, vector<16xf32>
 //   CHECK-NOT:   arith.remsi
 //       CHECK:   return
 func.func @max_3d_ndhwc_sliding_falls_back(%x: tensor<2x6x10x12x16xf32>) -> tensor<2x6x10x12x16xf32> {

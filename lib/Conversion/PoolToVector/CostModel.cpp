@@ -38,20 +38,16 @@ static bool useSeparable(const PoolSpec &spec, ArrayRef<DimGeometry> geom,
   return margin * (kw * rowsPerOutput + rowTaps) < kw * rowTaps;
 }
 
-/// Sliding rows (stride 1, no dilation, one row dimension): with `sliding`,
-/// or with `auto` for channels-first windows from 10 rows on. Measured
-/// (docs/performance.md, 1x64x56x56, one thread, AVX2 and AVX-512 code):
-/// separable against sliding 0.077/0.097 ms at 7x7, 0.099/0.101 at 9x9,
-/// 0.133/0.118 at 11x11, 0.180/0.150 at 15x15 (AVX2); not on channels-last
-/// data, whose sweeps are shorter dependency chains per task.
-static bool useSliding(const PoolSpec &spec, ArrayRef<DimGeometry> geom,
-                       PoolStrategy strategy) {
-  if (geom.size() != 2 || !geom[0].isWindow || geom[0].w.stride != 1 ||
-      geom[0].w.dilation != 1)
-    return false;
-  return strategy == PoolStrategy::Sliding ||
-         (strategy == PoolStrategy::Auto &&
-          spec.layout == Layout::ChannelsFirst && geom[0].w.kernel >= 10);
+/// Sliding rows (stride 1, no dilation, one row dimension): with
+/// `sliding` only. Since separable rows go in blocks of outputs that share
+/// their reads and combines (PoolVectorBuilder::combineWindowBlock), they
+/// measured faster than sliding where sliding used to win
+/// (docs/performance.md, 1x64x56x56 NCHW max, one thread, AVX2 code,
+/// median of 4 runs: 11x11 0.096 against 0.111 ms, 15x15 0.126 against
+/// 0.138 ms; before the blocks, auto took sliding from 10 rows on).
+static bool useSliding(ArrayRef<DimGeometry> geom, PoolStrategy strategy) {
+  return strategy == PoolStrategy::Sliding && geom.size() == 2 &&
+         geom[0].isWindow && geom[0].w.stride == 1 && geom[0].w.dilation == 1;
 }
 
 /// Flat channels (auto only): channels-last 2-D windows over static
@@ -119,7 +115,7 @@ VectorPlan vector_lowering::planVectorLowering(
     return plan;
   }
   bool separable = useSeparable(spec, geom, strategy);
-  plan.sliding = separable && useSliding(spec, geom, strategy);
+  plan.sliding = separable && useSliding(geom, strategy);
   if (channelsLast)
     plan.family = separable ? VectorFamily::ChannelsLastSeparable
                             : VectorFamily::ChannelsLastDirect;

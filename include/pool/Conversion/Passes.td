@@ -111,15 +111,20 @@ def ConvertPoolToVector : Pass<"convert-pool-to-vector", "mlir::func::FuncOp"> {
       adaptive bins read a vector once and select lanes with
       constant shuffles where the sizes are static; only dynamic borders
       fall back to one output at a time;
-    - `strategy=separable` (chosen by `auto` for channels-first windows of
-      two or more dimensions when it reads fewer taps per output, e.g.
-      7x7 and 9x9 stride 1) first reduces every input row along the
-      contiguous dimension into a per-task row buffer and then reduces the
-      remaining dimensions from the buffer; `direct` reads every window tap;
-    - `strategy=sliding` (chosen by `auto` for channels-first 2-D windows of
-      stride 1 and at least 4 rows) reduces the rows of the separable plan
-      with van Herk/Gil-Werman block suffixes and prefixes: two combines per
-      output whatever the window height (sums too);
+    - `strategy=separable` (chosen by `auto` for windows of two or more
+      dimensions when it reads fewer taps per output, e.g. 7x7 and 9x9
+      stride 1) first reduces every input row along the contiguous
+      dimension into a per-task row buffer and then reduces the remaining
+      dimensions from the buffer; `direct` reads every window tap;
+    - stride-1 windows go in blocks of consecutive outputs that share their
+      reads and partial combines (the rows of both separable passes,
+      channels-last windows along W; half the vector registers per block),
+      and channels-first rows share half-vector pieces along W for windows
+      of a vector of taps or more;
+    - `strategy=sliding` (on request only) reduces the rows of 2-D
+      stride-1 windows in the separable plan with van Herk/Gil-Werman block
+      suffixes and prefixes: two combines per output whatever the window
+      height (sums too);
     - global pooling is a multi-accumulator vector reduction;
     - float maxima sum each task's input slice once (a NaN makes the sum
       NaN) and, when the sum is not NaN, use a plain compare-and-select

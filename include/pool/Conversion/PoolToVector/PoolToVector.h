@@ -14,7 +14,7 @@ namespace pool {
 
 /// The algorithm a pool op is lowered with (docs/performance.md).
 enum class PoolStrategy {
-  /// The cost model picks direct, separable or sliding per op.
+  /// The cost model picks direct or separable per op.
   Auto,
   /// Every tap of every window read and reduced.
   Direct,

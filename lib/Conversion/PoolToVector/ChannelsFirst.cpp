@@ -284,12 +284,7 @@ Value RowLowering::emitHalfVectorGroup(Value tile, const Row &row, Value g0,
         }
         return out;
       });
-  Value divisor;
-  if (!isMax())
-    divisor = arith::MulFOp::create(
-        b, loc, row.divisor,
-        arith::ConstantOp::create(
-            b, loc, b.getFloatAttr(accType, static_cast<double>(w.kernel))));
+  Value divisor = interiorDivisor(row);
   for (int64_t j = 0; j < group; ++j) {
     IndexArith ja(b, loc);
     tile = writeRow(row, accs[j], tile, ja.add(g0, ja.cst(j * lanes)), divisor);
@@ -319,13 +314,19 @@ Value RowLowering::emitInteriorBlock(Value tile, const Row &row, Value ow0,
           a = tap(cst(k), a);
         return a;
       });
-  Value divisor;
-  if (!isMax())
-    divisor = arith::MulFOp::create(
-        b, loc, row.divisor,
-        arith::ConstantOp::create(
-            b, loc, b.getFloatAttr(accType, static_cast<double>(w.kernel))));
-  return writeRow(row, acc, tile, ow0, divisor);
+  return writeRow(row, acc, tile, ow0, interiorDivisor(row));
+}
+
+/// The divisor of an interior output of the row (none for maxima): the
+/// row's factor times the W kernel.
+Value RowLowering::interiorDivisor(const Row &row) {
+  if (isMax())
+    return Value();
+  return arith::MulFOp::create(
+      b, loc, row.divisor,
+      arith::ConstantOp::create(
+          b, loc,
+          b.getFloatAttr(accType, static_cast<double>(geom[n - 1].w.kernel))));
 }
 
 /// `width` outputs from the static `ow0` with static sizes: each tap reads

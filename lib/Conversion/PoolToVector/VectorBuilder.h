@@ -253,6 +253,7 @@ protected:
   Value writeRow(const Row &row, Value acc, Value tile, Value ow,
                  Value divisor);
   Value emitInteriorBlock(Value tile, const Row &row, Value ow0, int64_t width);
+  Value interiorDivisor(const Row &row);
   /// The interior blocks of `width` outputs from `from` (step `width`, below
   /// `to`, none starting past `end` - `width`: the last one is moved back
   /// to end there): emitInteriorBlock, or half-vector groups where

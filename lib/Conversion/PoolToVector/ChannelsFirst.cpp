@@ -202,10 +202,11 @@ Value RowLowering::emitInteriorRun(Value tile, const Row &row, Value from,
     }
     if (group >= 1) {
       int64_t span = group * width;
-      auto [glo, ghi] =
+      // The last group start whose reads end inside the row.
+      Value ghi =
           computeInteriorOutputs(ia, inSizes[n - 1], outDims[rank - 1],
-                                 padBegin[n - 1], w, reach(group) - w.kernel);
-      (void)glo;
+                                 padBegin[n - 1], w, reach(group) - w.kernel)
+              .second;
       // Groups whose every block lies in [from, min(to, end)) and whose
       // reads end inside the row.
       Value limit =

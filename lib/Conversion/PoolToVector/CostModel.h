@@ -131,6 +131,9 @@ constexpr int64_t kMaxUnrolledTaps = 16;
 ///   this many taps (it unrolls them all);
 constexpr int64_t kMaxHalfVectorGroup = 8;
 constexpr int64_t kMaxHalfVectorTaps = 32;
+/// - blocks of stride-1 outputs (PoolVectorBuilder::combineWindowBlock)
+///   unroll their r + K - 1 reads: windows of more taps go without blocks.
+constexpr int64_t kMaxWindowBlockTaps = 32;
 
 /// Vector length for a dimension of `size` elements (when static): at most
 /// `maxLen`, the size rounded up to a power of two, at least 1 (a dimension

@@ -489,7 +489,8 @@ Value PoolVectorBuilder::nestOutputs(int64_t from, int64_t to, Positions &pos,
 
 int64_t PoolVectorBuilder::windowBlockOf(int64_t i) const {
   const DimGeometry &g = geom[i];
-  if (!g.isWindow || g.w.stride != 1 || g.w.dilation != 1 || g.w.kernel < 2)
+  if (!g.isWindow || g.w.stride != 1 || g.w.dilation != 1 || g.w.kernel < 2 ||
+      g.w.kernel > kMaxWindowBlockTaps)
     return 1;
   return std::max<int64_t>(
       1, std::min<int64_t>(

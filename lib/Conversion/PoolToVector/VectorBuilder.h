@@ -177,7 +177,8 @@ protected:
                     function_ref<Value(Value)> blockLeaf = nullptr);
   /// Outputs per block of stride-1 outputs along spatial dimension `i`:
   /// min(K, VectorTiling::windowBlock / blockVectors) for undilated
-  /// stride-1 windows of two or more taps, else 1 (no blocks).
+  /// stride-1 windows of 2 to kMaxWindowBlockTaps taps, else 1 (no
+  /// blocks).
   int64_t windowBlockOf(int64_t i) const;
   /// Hardware vectors per value of a block (the family's chunk).
   int64_t blockVectors = 1;

@@ -139,3 +139,16 @@ func.func @max_nhwc_7x7_two_vector_chunks(%x: tensor<1x20x30x32xf32>) -> tensor<
   %0 = pool.max %x {kernel = array<i64: 7, 7>, strides = array<i64: 1, 1>, padding = array<i64: 3, 3, 3, 3>, layout = #pool.layout<channels_last>} : tensor<1x20x30x32xf32> -> tensor<1x20x30x32xf32>
   return %0 : tensor<1x20x30x32xf32>
 }
+
+// -----
+
+// No blocks above 32 taps: a block unrolls its r + K - 1 reads, and hostile
+// window sizes must not blow up the IR (a 33-tap window would be a block of
+// 8 outputs reading 40 pixels per row tap).
+// CHECK-LABEL: func.func @max_nhwc_33_taps(
+//   CHECK-NOT:   step %c8{{(_[0-9]+)?}} iter_args
+//       CHECK:   return
+func.func @max_nhwc_33_taps(%x: tensor<1x4x48x8xf32>) -> tensor<1x4x16x8xf32> {
+  %0 = pool.max %x {kernel = array<i64: 1, 33>, strides = array<i64: 1, 1>, layout = #pool.layout<channels_last>} : tensor<1x4x48x8xf32> -> tensor<1x4x16x8xf32>
+  return %0 : tensor<1x4x16x8xf32>
+}

@@ -285,7 +285,7 @@ def ConvertPoolToTosa : Pass<"convert-pool-to-tosa", "mlir::func::FuncOp"> {
     - `count_include_pad = true` pads explicitly with zeros (`tosa.pad`),
       and only the `ceil_mode` overhang stays TOSA padding, not counted;
     - `global_max` / `global_avg` of 2-D data, and adaptive pooling with
-      even bins, become a pooling whose window is the bin; `keep_dims =
+      uniform bins (`I % O` is 0 or 1), become a pooling whose window is the bin; `keep_dims =
       false` ends in `tosa.reshape`.
 
     Everything else (1-D and 3-D data, dilation, dynamic spatial sizes,

@@ -124,12 +124,24 @@ func.func @negative_dynamic_spatial(%x: tensor<1x?x8x5xf32>) -> tensor<1x?x4x5xf
 
 // -----
 
-// CHECK-LABEL: func.func @negative_uneven_bins(
-// CHECK: pool.adaptive_avg
-func.func @negative_uneven_bins(%x: tensor<1x4x15x15xf32>) -> tensor<1x4x7x7xf32> {
-  // expected-remark @+1 {{convert-pool-to-tosa: left as a pool op: uneven adaptive bins}}
+// 15 = 2 * 7 + 1: every bin is [2o, 2o + 3), a 3x3 window of stride 2.
+// CHECK-LABEL: func.func @adaptive_avg_remainder_one(
+// CHECK:         tosa.avg_pool2d %{{.*}} {acc_type = f32, kernel = array<i64: 3, 3>, pad = array<i64: 0, 0, 0, 0>, stride = array<i64: 2, 2>} : (tensor<1x15x15x4xf32>, tensor<1xf32>, tensor<1xf32>) -> tensor<1x7x7x4xf32>
+// CHECK-NOT:     pool.
+func.func @adaptive_avg_remainder_one(%x: tensor<1x4x15x15xf32>) -> tensor<1x4x7x7xf32> {
   %0 = pool.adaptive_avg %x {output_size = array<i64: 7, 7>, layout = #pool.layout<channels_first>} : tensor<1x4x15x15xf32> -> tensor<1x4x7x7xf32>
   return %0 : tensor<1x4x7x7xf32>
+}
+
+// -----
+
+// 14 = 3 * 4 + 2: the bins do not start at a constant stride.
+// CHECK-LABEL: func.func @negative_uneven_bins(
+// CHECK: pool.adaptive_avg
+func.func @negative_uneven_bins(%x: tensor<1x4x14x14xf32>) -> tensor<1x4x4x4xf32> {
+  // expected-remark @+1 {{convert-pool-to-tosa: left as a pool op: uneven adaptive bins}}
+  %0 = pool.adaptive_avg %x {output_size = array<i64: 4, 4>, layout = #pool.layout<channels_first>} : tensor<1x4x14x14xf32> -> tensor<1x4x4x4xf32>
+  return %0 : tensor<1x4x4x4xf32>
 }
 
 // -----

@@ -259,14 +259,56 @@ func.func @adaptive_avg_3d_ncdhw_same_size_to_identity(%in: tensor<1x2x3x4x5xf32
 
 // -----
 
-// 7 / 3 is not an integer: the bins overlap and differ in size.
-// CHECK-LABEL: func.func @negative_adaptive_avg_uneven_bins(
-// CHECK-SAME:      %[[IN:.*]]: tensor<1x3x7x6xf32>)
-// CHECK:         %[[R:.*]] = pool.adaptive_avg %[[IN]] {output_size = array<i64: 3, 3>, layout = #pool.layout<channels_first>} : tensor<1x3x7x6xf32> -> tensor<1x3x3x3xf32>
+// 15 = 2 * 7 + 1 and 13 = 2 * 6 + 1: every bin is [2o, 2o + 3), a 3-wide
+// window of stride 2 (PyTorch's bins: floor(o * I / O) to
+// ceil((o + 1) * I / O)).
+// CHECK-LABEL: func.func @adaptive_avg_2d_nchw_remainder_one_to_local(
+// CHECK-SAME:      %[[IN:.*]]: tensor<1x512x15x13xf32>)
+// CHECK-NOT:     pool.adaptive_avg
+// CHECK:         %[[R:.*]] = pool.avg %[[IN]] {kernel = array<i64: 3, 3>, strides = array<i64: 2, 2>, layout = #pool.layout<channels_first>} : tensor<1x512x15x13xf32> -> tensor<1x512x7x6xf32>
 // CHECK:         return %[[R]]
-func.func @negative_adaptive_avg_uneven_bins(%in: tensor<1x3x7x6xf32>) -> tensor<1x3x3x3xf32> {
-  %0 = pool.adaptive_avg %in {output_size = array<i64: 3, 3>, layout = #pool.layout<channels_first>} : tensor<1x3x7x6xf32> -> tensor<1x3x3x3xf32>
-  return %0 : tensor<1x3x3x3xf32>
+func.func @adaptive_avg_2d_nchw_remainder_one_to_local(%in: tensor<1x512x15x13xf32>) -> tensor<1x512x7x6xf32> {
+  %0 = pool.adaptive_avg %in {output_size = array<i64: 7, 6>, layout = #pool.layout<channels_first>} : tensor<1x512x15x13xf32> -> tensor<1x512x7x6xf32>
+  return %0 : tensor<1x512x7x6xf32>
+}
+
+// -----
+
+// 4 = 1 * 3 + 1: bins [0, 2), [1, 3), [2, 4); 57 = 8 * 7 + 1: kernel 9,
+// stride 8; 8 / 4 = 2 even.
+// CHECK-LABEL: func.func @adaptive_max_3d_ndhwc_remainder_one_to_local(
+// CHECK-SAME:      %[[IN:.*]]: tensor<2x4x57x8x5xf32>)
+// CHECK-NOT:     pool.adaptive_max
+// CHECK:         %[[R:.*]] = pool.max %[[IN]] {kernel = array<i64: 2, 9, 2>, strides = array<i64: 1, 8, 2>, layout = #pool.layout<channels_last>} : tensor<2x4x57x8x5xf32> -> tensor<2x3x7x4x5xf32>
+// CHECK:         return %[[R]]
+func.func @adaptive_max_3d_ndhwc_remainder_one_to_local(%in: tensor<2x4x57x8x5xf32>) -> tensor<2x3x7x4x5xf32> {
+  %0 = pool.adaptive_max %in {output_size = array<i64: 3, 7, 4>, layout = #pool.layout<channels_last>} : tensor<2x4x57x8x5xf32> -> tensor<2x3x7x4x5xf32>
+  return %0 : tensor<2x3x7x4x5xf32>
+}
+
+// -----
+
+// 14 = 3 * 4 + 2: bins [0, 4), [3, 7), [7, 11), [10, 14) do not start at a
+// constant stride (6 = 2 * 3 is even and stays).
+// CHECK-LABEL: func.func @negative_adaptive_avg_uneven_bins(
+// CHECK-SAME:      %[[IN:.*]]: tensor<1x3x14x6xf32>)
+// CHECK:         %[[R:.*]] = pool.adaptive_avg %[[IN]] {output_size = array<i64: 4, 3>, layout = #pool.layout<channels_first>} : tensor<1x3x14x6xf32> -> tensor<1x3x4x3xf32>
+// CHECK:         return %[[R]]
+func.func @negative_adaptive_avg_uneven_bins(%in: tensor<1x3x14x6xf32>) -> tensor<1x3x4x3xf32> {
+  %0 = pool.adaptive_avg %in {output_size = array<i64: 4, 3>, layout = #pool.layout<channels_first>} : tensor<1x3x14x6xf32> -> tensor<1x3x4x3xf32>
+  return %0 : tensor<1x3x4x3xf32>
+}
+
+// -----
+
+// 1 % 2 == 1, but the input is smaller than the output: bins [0, 1) twice
+// are not a window with a positive stride.
+// CHECK-LABEL: func.func @negative_adaptive_avg_remainder_one_upsample(
+// CHECK-SAME:      %[[IN:.*]]: tensor<1x2x1xf32>)
+// CHECK:         pool.adaptive_avg %[[IN]] {output_size = array<i64: 2>
+func.func @negative_adaptive_avg_remainder_one_upsample(%in: tensor<1x2x1xf32>) -> tensor<1x2x2xf32> {
+  %0 = pool.adaptive_avg %in {output_size = array<i64: 2>, layout = #pool.layout<channels_first>} : tensor<1x2x1xf32> -> tensor<1x2x2xf32>
+  return %0 : tensor<1x2x2xf32>
 }
 
 // -----

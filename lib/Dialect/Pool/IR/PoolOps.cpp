@@ -387,8 +387,8 @@ template <typename OpTy> struct FoldUnitGlobalPool : OpRewritePattern<OpTy> {
 };
 
 /// Adaptive pooling to size 1 is a global pooling; adaptive pooling whose
-/// input size is a multiple of the output size is a local pooling with
-/// kernel = stride = In / Out.
+/// bins are one window shifted by a constant stride (getUniformAdaptiveWindow:
+/// I % O is 0, or 1 as in 15 -> 7) is that local pooling, without padding.
 template <typename OpTy, typename LocalOpTy, typename GlobalOpTy>
 struct AdaptiveToRegularPool : OpRewritePattern<OpTy> {
   using OpRewritePattern<OpTy>::OpRewritePattern;
@@ -409,18 +409,20 @@ struct AdaptiveToRegularPool : OpRewritePattern<OpTy> {
         op.getInput(), spec.layout, spec.outputSize.size());
     if (failed(sizes))
       return rewriter.notifyMatchFailure(op, "dynamic spatial size");
-    SmallVector<int64_t> kernel;
+    SmallVector<int64_t> kernel, strides;
     for (auto [in, out] : llvm::zip_equal(*sizes, spec.outputSize)) {
-      std::optional<WindowDim> even = getEvenAdaptiveWindow(in, out);
-      if (!even)
+      std::optional<WindowDim> uniform = getUniformAdaptiveWindow(in, out);
+      if (!uniform)
         return rewriter.notifyMatchFailure(op, "uneven bins");
-      kernel.push_back(even->kernel);
+      kernel.push_back(uniform->kernel);
+      strides.push_back(uniform->stride);
     }
-    auto kernelAttr = rewriter.getDenseI64ArrayAttr(kernel);
     Value local = createPoolOp<LocalOpTy>(
         rewriter, op.getLoc(), resultType, op.getInput(),
-        {rewriter.getNamedAttr("kernel", kernelAttr),
-         rewriter.getNamedAttr("strides", kernelAttr), layout});
+        {rewriter.getNamedAttr("kernel", rewriter.getDenseI64ArrayAttr(kernel)),
+         rewriter.getNamedAttr("strides",
+                               rewriter.getDenseI64ArrayAttr(strides)),
+         layout});
     rewriter.replaceOp(op, local);
     return success();
   }

@@ -57,12 +57,21 @@ SmallVector<WindowDim> mlir::pool::getWindowDims(const PoolSpec &spec) {
   return dims;
 }
 
-std::optional<WindowDim> mlir::pool::getEvenAdaptiveWindow(int64_t in,
-                                                           int64_t out) {
-  if (out <= 0 || in % out != 0)
+std::optional<WindowDim> mlir::pool::getUniformAdaptiveWindow(int64_t in,
+                                                              int64_t out) {
+  if (out <= 0 || in < out)
+    return std::nullopt;
+  // With I = s * O + r, bin o is [o * s + floor(o * r / O),
+  // (o + 1) * s + ceil((o + 1) * r / O)). For r = 0 that is [o * s, o * s +
+  // s); for r = 1 it is [o * s, o * s + s + 1), as o * r < O for every bin.
+  // For r > 1, bin O - 1 starts at (O - 1) * s + r - 1 > (O - 1) * s: not a
+  // window.
+  int64_t s = in / out, r = in % out;
+  if (r > 1)
     return std::nullopt;
   WindowDim w;
-  w.kernel = w.stride = w.span = in / out;
+  w.stride = s;
+  w.kernel = w.span = s + r;
   return w;
 }
 
@@ -85,7 +94,7 @@ mlir::pool::getDimGeometry(const PoolSpec &spec,
     g.outSize = out;
     std::optional<WindowDim> even;
     if (i < staticSizes.size() && staticSizes[i])
-      even = getEvenAdaptiveWindow(*staticSizes[i], out);
+      even = getUniformAdaptiveWindow(*staticSizes[i], out);
     g.isWindow = even.has_value();
     if (even)
       g.w = *even;

@@ -428,12 +428,15 @@ typename D::Value computeClampedDivisor(D &d,
 // Geometry of one spatial dimension, local or adaptive
 //===----------------------------------------------------------------------===//
 
-/// Adaptive bins that divide the input evenly (I % O == 0) are the window
-/// kernel = stride = I / O; none otherwise.
-std::optional<WindowDim> getEvenAdaptiveWindow(int64_t in, int64_t out);
+/// Adaptive bins that are all one window shifted by a constant stride: for
+/// I % O == 0 the window kernel = stride = I / O; for I % O == 1 (and I > O)
+/// kernel I / O + 1, stride I / O (15 -> 7 is a 3-wide window of stride 2);
+/// none otherwise. No padding either way, so an average divides by the
+/// kernel, as the bin size does.
+std::optional<WindowDim> getUniformAdaptiveWindow(int64_t in, int64_t out);
 
 /// The windows of one spatial dimension of a local or adaptive pooling: a
-/// window (adaptive bins that divide a static input evenly are one too) or
+/// window (uniform adaptive bins of a static input are one too) or
 /// adaptive bins.
 struct DimGeometry {
   bool isWindow = true;

@@ -74,6 +74,35 @@ Value RowLowering::writeRow(const Row &row, Value acc, Value tile, Value ow,
       .getResult();
 }
 
+RowLowering::StridedReads RowLowering::stridedReads() const {
+  const DimGeometry &g = geom[n - 1];
+  StridedReads r;
+  r.extra = g.w.stride - 1;
+  // The half of each tap is chosen at compile time: unrolled taps only.
+  if (!g.isWindow || g.w.stride != 2 || !elemType.isBF16() ||
+      !accType.isF32() || g.w.kernel > kMaxUnrolledTaps)
+    return r;
+  r.pairs = true;
+  if (g.w.span % 2 == 0) {
+    r.extra = 0;
+    return r;
+  }
+  std::optional<int64_t> in = staticIn[n - 1],
+                         out = getConstantIntValue(outDims[rank - 1]),
+                         pb = getConstantIntValue(padBegin[n - 1]);
+  if (!in || !out || !pb)
+    return r;
+  CheckedArith ca;
+  auto [lo, hi] = computeInteriorOutputs(ca, *in, *out, *pb, g.w, 1);
+  auto [hlo, hhi] = computeInteriorOutputs(ca, *in, *out, *pb, g.w, 0, 1);
+  if (!ca.overflow && hhi - hlo > hi - lo) {
+    r.before = 1;
+    r.extra = 0;
+    r.highFirst = true;
+  }
+  return r;
+}
+
 /// One output row along the last spatial dimension W: border blocks,
 /// interior blocks of `lanes` outputs whose taps all lie inside the input,
 /// and single outputs where sizes are dynamic.
@@ -96,12 +125,13 @@ Value RowLowering::emitRow(Value tile, const Row &row) {
     CheckedArith ca;
     int64_t lo = out, hi = out;
     if (blocks) {
-      // Interior blocks read `width * stride` elements from each tap's
-      // start: the last such read must end inside the input.
+      // Interior blocks read `width * stride` elements around each tap
+      // (stridedReads): those reads must lie inside the input.
       const WindowDim &w = g.w;
       int64_t pb = computePadBegin(ca, in, w);
+      StridedReads reads = stridedReads();
       std::tie(lo, hi) =
-          computeInteriorOutputs(ca, in, out, pb, w, /*extra=*/w.stride - 1);
+          computeInteriorOutputs(ca, in, out, pb, w, reads.extra, reads.before);
       if (ca.overflow)
         lo = hi = out;
     }
@@ -162,8 +192,9 @@ Value RowLowering::emitRow(Value tile, const Row &row) {
   if (!blocks)
     return single(cst(0), outW, tile);
   const WindowDim &w = g.w;
+  StridedReads reads = stridedReads();
   auto [lo, hi] = computeInteriorOutputs(ia, inSizes[d], outW, padBegin[d], w,
-                                         /*extra=*/w.stride - 1);
+                                         reads.extra, reads.before);
   // hi - lo >= width ? hi : lo
   Value blocksEnd = ia.selectGE(ia.sub(hi, lo), ia.cst(width), hi, lo);
   tile = single(cst(0), lo, tile);
@@ -300,6 +331,7 @@ Value RowLowering::emitInteriorBlock(Value tile, const Row &row, Value ow0,
   const WindowDim &w = geom[n - 1].w;
   IndexArith ia(b, loc);
   Value base = computeWindowStart(ia, ow0, padBegin[n - 1], w);
+  StridedReads reads = stridedReads();
   Value acc = splat(neutral(accType), width);
   acc = reduceTaps(
       row.taps, row.steps, acc, [&](Value a, ArrayRef<Value> pos) -> Value {
@@ -311,9 +343,19 @@ Value RowLowering::emitInteriorBlock(Value tile, const Row &row, Value ow0,
         };
         if (w.kernel > kMaxUnrolledTaps)
           return loopOver(cst(0), cst(w.kernel), cst(1), a, tap);
-        for (int64_t k = 0; k < w.kernel; ++k)
-          a = tap(cst(k), a);
-        return a;
+        // The row's taps first, then into the accumulator: the dependent
+        // chain of combines is K - 1 + rows long instead of K * rows.
+        Value rowAcc;
+        for (int64_t k = 0; k < w.kernel; ++k) {
+          IndexArith ka(b, loc);
+          Value at = computeTapPosition(ka, base, cst(k), w.dilation);
+          bool high =
+              reads.pairs && ((k * w.dilation) % 2 == 1) != reads.highFirst;
+          Value v =
+              readEvery(input, rowIndices(row, pos, at), width, w.stride, high);
+          rowAcc = rowAcc ? combine(rowAcc, v, row.mode) : v;
+        }
+        return combine(a, rowAcc, row.mode);
       });
   return writeRow(row, acc, tile, ow0, interiorDivisor(row));
 }

@@ -98,23 +98,37 @@ Value PoolVectorBuilder::read(Value source, ValueRange indices, int64_t len,
 }
 
 Value PoolVectorBuilder::readEvery(Value source, ValueRange indices,
-                                   int64_t len, int64_t stride) {
+                                   int64_t len, int64_t stride,
+                                   bool highHalves) {
   if (stride == 1)
     return read(source, indices, len, /*inBounds=*/true);
   if (stride == 2 && elemType.isBF16() && accType.isF32()) {
     // bf16 is the upper half of an f32: read the pairs as i32 and move each
-    // even (little-endian low) half up. One shift per tap instead of two
-    // widening loads, two shifts and a cross-lane shuffle.
+    // even (little-endian low) half up, or keep each odd (high) half in
+    // place. One shift or and per tap instead of two widening loads, two
+    // shifts and a cross-lane shuffle.
     Type i32 = b.getI32Type();
+    SmallVector<Value> at(indices.begin(), indices.end());
+    if (highHalves) {
+      IndexArith ia(b, loc);
+      at.back() = ia.sub(at.back(), ia.cst(1));
+    }
     Value pairs = vector::TransferReadOp::create(
-        b, loc, vecType(len * 2, elemType), source, indices, neutral(elemType),
+        b, loc, vecType(len * 2, elemType), source, at, neutral(elemType),
         ArrayRef<bool>{true});
     Value words = vector::BitCastOp::create(b, loc, vecType(len, i32), pairs);
-    Value shift = arith::ConstantOp::create(
-        b, loc,
-        DenseElementsAttr::get(vecType(len, i32), b.getI32IntegerAttr(16)));
-    Value even = arith::ShLIOp::create(b, loc, words, shift);
-    return vector::BitCastOp::create(b, loc, vecType(len, accType), even);
+    auto splatI32 = [&](int32_t v) -> Value {
+      return arith::ConstantOp::create(
+          b, loc,
+          DenseElementsAttr::get(vecType(len, i32), b.getI32IntegerAttr(v)));
+    };
+    Value halves =
+        highHalves
+            ? arith::AndIOp::create(b, loc, words,
+                                    splatI32(static_cast<int32_t>(0xffff0000u)))
+                  .getResult()
+            : arith::ShLIOp::create(b, loc, words, splatI32(16)).getResult();
+    return vector::BitCastOp::create(b, loc, vecType(len, accType), halves);
   }
   SmallVector<int64_t> pick;
   for (int64_t l = 0; l < len; ++l)

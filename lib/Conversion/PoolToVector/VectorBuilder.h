@@ -88,9 +88,12 @@ protected:
   /// read the neutral value unless `inBounds`.
   Value read(Value source, ValueRange indices, int64_t len, bool inBounds);
   /// Every `stride`-th of `len * stride` in-bounds elements from `indices`
-  /// (lanes 0, stride, 2 * stride, ...), in the accumulator type.
-  Value readEvery(Value source, ValueRange indices, int64_t len,
-                  int64_t stride);
+  /// (lanes 0, stride, 2 * stride, ...), in the accumulator type. With
+  /// `highHalves` (bf16 and stride 2 only, see StridedReads) the pairs are
+  /// read from one element before `indices` and the lanes are their upper
+  /// halves.
+  Value readEvery(Value source, ValueRange indices, int64_t len, int64_t stride,
+                  bool highHalves = false);
   /// Folds `value` into `acc`.
   Value combine(Value acc, Value value, MaxMode mode);
   /// Folds `value` into `partial`, just read from a buffer it will be
@@ -250,6 +253,22 @@ protected:
       function_ref<Value(Value tile, Value batch, Value channel, MaxMode)>;
   Value lowerPlanes(Value empty, PlaneBuilder buildPlane);
 
+  /// How interior blocks read the taps of a strided window along W
+  /// (readEvery): `lanes * stride` elements per tap, so a block reads
+  /// `before` elements before its first tap and `extra` past its last
+  /// (stride - 1 in general). bf16 with stride 2 reads i32 pairs (`pairs`):
+  /// a tap at an even offset from the window start takes the low halves of
+  /// the pairs from the tap, or (`highFirst`) the high halves of the pairs
+  /// from one element before it; taps at odd offsets the other way round.
+  /// A window of even span then reads nothing outside its taps; one of odd
+  /// span reads one element past them, or with `highFirst` one before,
+  /// whichever leaves more interior outputs (15 -> 7 with padding 1 both
+  /// ends: 7 against 6).
+  struct StridedReads {
+    int64_t before = 0, extra = 0;
+    bool pairs = false, highFirst = false;
+  };
+  StridedReads stridedReads() const;
   Value emitRow(Value tile, const Row &row);
   Value writeRow(const Row &row, Value acc, Value tile, Value ow,
                  Value divisor);

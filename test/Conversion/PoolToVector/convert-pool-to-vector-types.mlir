@@ -114,18 +114,74 @@ func.func @avg_2d_nchw_f16_separable(%x: tensor<1x4x32x32xf16>) -> tensor<1x4x32
 // -----
 
 // bf16 channels-first with stride 2: an interior tap reads 2 x 8 bf16 as
-// 8 i32 and shifts each even (low) half up into an f32, instead of widening
-// 16 lanes and shuffling the even ones out. Odd lanes are discarded; the
-// result is exact (bf16 is the upper half of an f32).
+// 8 i32 and keeps one half of each: the low half shifted up (a shift) or
+// the high half in place (an and), instead of widening 16 lanes and
+// shuffling the even ones out. The result is exact (bf16 is the upper half
+// of an f32). With padding 1 and 3 taps the pairs of tap 0 start one element
+// before it (high halves) and those of taps 1 and 2 at tap 1 (low, then
+// high halves): no block reads past its last tap, so the right border is
+// interior too, blocks from 8 to the row's end 32 (RowLowering::
+// stridedReads). Each row's taps are summed before the accumulator.
 // CHECK-LABEL: func.func @avg_2d_nchw_bf16_stride2(
 // (Border blocks still widen and shuffle: their taps are not every other
 // lane.)
-//       CHECK:   scf.for
-//       CHECK:     %[[W:.*]] = vector.bitcast %{{.*}} : vector<16xbf16> to vector<8xi32>
-//       CHECK:     %[[S:.*]] = arith.shli %[[W]], %{{.*}} : vector<8xi32>
-//       CHECK:     %[[F:.*]] = vector.bitcast %[[S]] : vector<8xi32> to vector<8xf32>
-//       CHECK:     arith.addf %{{.*}}, %[[F]] : vector<8xf32>
+//       CHECK:   scf.for %{{.*}} = %c8 to %c32{{.*}} step %c8
+//       CHECK:     %[[A:.*]] = vector.transfer_read {{.*}} : tensor<1x2x32x64xbf16>, vector<16xbf16>
+//       CHECK:     %[[AW:.*]] = vector.bitcast %[[A]] : vector<16xbf16> to vector<8xi32>
+//       CHECK:     %[[AH:.*]] = arith.andi %[[AW]], %{{.*}} : vector<8xi32>
+//       CHECK:     %[[AF:.*]] = vector.bitcast %[[AH]] : vector<8xi32> to vector<8xf32>
+//       CHECK:     %[[B:.*]] = vector.transfer_read {{.*}} : tensor<1x2x32x64xbf16>, vector<16xbf16>
+//       CHECK:     %[[BW:.*]] = vector.bitcast %[[B]] : vector<16xbf16> to vector<8xi32>
+//       CHECK:     %[[BL:.*]] = arith.shli %[[BW]], %{{.*}} : vector<8xi32>
+//       CHECK:     %[[BF:.*]] = vector.bitcast %[[BL]] : vector<8xi32> to vector<8xf32>
+//       CHECK:     %[[AB:.*]] = arith.addf %[[AF]], %[[BF]] : vector<8xf32>
+//       CHECK:     %[[C:.*]] = vector.transfer_read {{.*}} : tensor<1x2x32x64xbf16>, vector<16xbf16>
+//       CHECK:     %[[CW:.*]] = vector.bitcast %[[C]] : vector<16xbf16> to vector<8xi32>
+//       CHECK:     %[[CH:.*]] = arith.andi %[[CW]], %{{.*}} : vector<8xi32>
+//       CHECK:     %[[CF:.*]] = vector.bitcast %[[CH]] : vector<8xi32> to vector<8xf32>
+//       CHECK:     %[[ROW:.*]] = arith.addf %[[AB]], %[[CF]] : vector<8xf32>
+//       CHECK:     arith.addf %{{.*}}, %[[ROW]] : vector<8xf32>
 func.func @avg_2d_nchw_bf16_stride2(%x: tensor<1x2x32x64xbf16>) -> tensor<1x2x16x32xbf16> {
   %0 = pool.avg %x {kernel = array<i64: 3, 3>, strides = array<i64: 2, 2>, padding = array<i64: 1, 1, 1, 1>, layout = #pool.layout<channels_first>} : tensor<1x2x32x64xbf16> -> tensor<1x2x16x32xbf16>
   return %0 : tensor<1x2x16x32xbf16>
+}
+
+// -----
+
+// Without padding the pairs of a 3-tap window start at taps 0 and 2 (low
+// halves) and at tap 0 for tap 1 (high halves), reading one element past
+// the last tap: of 31 outputs of a 63-wide row, the last is not interior
+// (its pairs would end at 63): interior blocks at 0, 8 and 16, then one
+// border block for outputs 23 to 30. Starting the pairs one element early
+// would lose output 0 instead.
+// CHECK-LABEL: func.func @avg_1d_ncw_bf16_stride2_valid(
+//       CHECK:   scf.for %{{.*}} = %c0{{.*}} to %c23 step %c8
+//       CHECK:     arith.minsi %{{.*}}, %c22
+//       CHECK:     arith.shli
+//       CHECK:     arith.andi
+//       CHECK:     arith.shli
+//   CHECK-NOT:     arith.andi
+//       CHECK:     vector.transfer_write
+func.func @avg_1d_ncw_bf16_stride2_valid(%x: tensor<1x2x63xbf16>) -> tensor<1x2x31xbf16> {
+  %0 = pool.avg %x {kernel = array<i64: 3>, strides = array<i64: 2>, layout = #pool.layout<channels_first>} : tensor<1x2x63xbf16> -> tensor<1x2x31xbf16>
+  return %0 : tensor<1x2x31xbf16>
+}
+
+// -----
+
+// A 2-tap window reads one pair per output: low and high halves of the
+// same read, nothing outside the window, every block interior.
+// CHECK-LABEL: func.func @max_1d_ncw_bf16_stride2_even_span(
+//   CHECK-NOT:   vector.shuffle
+//       CHECK:   scf.for %{{.*}} = %c0{{.*}} to %c32{{.*}} step %c8
+//       CHECK:     %[[R:.*]] = vector.transfer_read {{.*}} : tensor<1x2x64xbf16>, vector<16xbf16>
+//       CHECK:     %[[W:.*]] = vector.bitcast %[[R]] : vector<16xbf16> to vector<8xi32>
+//       CHECK:     arith.shli %[[W]]
+//       CHECK:     %[[R2:.*]] = vector.transfer_read {{.*}} : tensor<1x2x64xbf16>, vector<16xbf16>
+//       CHECK:     %[[W2:.*]] = vector.bitcast %[[R2]] : vector<16xbf16> to vector<8xi32>
+//       CHECK:     arith.andi %[[W2]]
+//   CHECK-NOT:   vector.shuffle
+func.func @max_1d_ncw_bf16_stride2_even_span(%x: tensor<1x2x64xbf16>) -> tensor<1x2x32xbf16> {
+  %0 = pool.max %x {kernel = array<i64: 2>, strides = array<i64: 2>, layout = #pool.layout<channels_first>} : tensor<1x2x64xbf16> -> tensor<1x2x32xbf16>
+  return %0 : tensor<1x2x32xbf16>
 }

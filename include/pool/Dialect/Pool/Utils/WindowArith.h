@@ -344,19 +344,20 @@ typename D::Value countTapsIn(D &d, typename D::Value start, const WindowDim &w,
 
 /// The outputs [lo, hi) along one dimension (input size `in`, output size
 /// `out`, begin padding `padBegin`) whose whole window lies inside the
-/// input, even when each reads `extra` elements past its last tap (a block
-/// of vector outputs reading `lanes * stride` elements per tap needs
-/// extra = stride - 1):
-///   lo = min(ceil(pb / s), O),
+/// input, even when each reads `extra` elements past its last tap and
+/// `before` elements before its first (a block of vector outputs reading
+/// `lanes * stride` elements per tap needs extra = stride - 1):
+///   lo = min(ceil((pb + before) / s), O),
 ///   hi = min(max(floor((I - K - extra + pb) / s) + 1, lo), O).
 /// Outputs before lo and from hi on are the border.
 template <typename D>
 std::pair<typename D::Value, typename D::Value>
 computeInteriorOutputs(D &d, typename D::Value in, typename D::Value out,
                        typename D::Value padBegin, const WindowDim &w,
-                       int64_t extra = 0) {
+                       int64_t extra = 0, int64_t before = 0) {
   auto s = d.cst(w.stride);
-  auto lo = d.min(d.ceilDiv(padBegin, s), out);
+  auto first = before ? d.add(padBegin, d.cst(before)) : padBegin;
+  auto lo = d.min(d.ceilDiv(first, s), out);
   auto room = d.sub(in, d.cst(w.span));
   if (extra)
     room = d.sub(room, d.cst(extra));

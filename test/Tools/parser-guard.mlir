@@ -1,10 +1,12 @@
 // MLIR 22's parser crashes (null dereference) on a dense array of `index`
-// (llvm-project issue 179045); pool-opt and pool-run report it as one error
-// instead, from a file or from standard input. The text inside a string
+// (llvm-project issue 179045); pool-opt, pool-run and pool-reduce report it
+// as one error instead, from a file or from standard input. The text inside a string
 // literal or a comment is not an attribute and passes.
 // RUN: not pool-opt %s 2>&1 | FileCheck %s
 // RUN: not pool-opt < %s 2>&1 | FileCheck %s --check-prefix=STDIN
 // RUN: not pool-run %s 2>&1 | FileCheck %s
+// RUN: not pool-reduce %s --pool-reduction='test=true' 2>&1 | FileCheck %s
+// RUN: not pool-reduce -o %t --pool-reduction='test=true' < %s 2>&1 | FileCheck %s --check-prefix=STDIN
 // RUN: pool-opt %S/Inputs/parser-guard-string.mlir | FileCheck %s --check-prefix=STRING
 // RUN: pool-opt < %S/Inputs/parser-guard-string.mlir | FileCheck %s --check-prefix=STRING
 

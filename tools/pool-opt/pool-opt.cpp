@@ -13,38 +13,9 @@
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
 #include "mlir/InitAllPasses.h"
-#include "mlir/Support/FileUtilities.h"
 #include "mlir/Target/LLVMIR/Dialect/All.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 #include "llvm/Support/InitLLVM.h"
-
-#include <cstdio>
-#include <unistd.h>
-
-/// True (after one error) if the input holds what MLIR 22's parser crashes
-/// on. Standard input is read here and put back, through a temporary file,
-/// for MlirOptMain to read again.
-static bool rejectInput(llvm::StringRef inputFile) {
-  std::string error;
-  std::unique_ptr<llvm::MemoryBuffer> file =
-      mlir::openInputFile(inputFile, &error);
-  if (!file)
-    return false; // MlirOptMain reports it.
-  if (inputFile == "-") {
-    llvm::StringRef text = file->getBuffer();
-    std::FILE *copy = std::tmpfile();
-    if (!copy ||
-        std::fwrite(text.data(), 1, text.size(), copy) != text.size() ||
-        std::fflush(copy) != 0 || lseek(fileno(copy), 0, SEEK_SET) != 0 ||
-        dup2(fileno(copy), STDIN_FILENO) < 0) {
-      llvm::errs() << "pool-opt: cannot buffer standard input\n";
-      return true;
-    }
-  }
-  llvm::SourceMgr sourceMgr;
-  sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
-  return mlir::pool::diagnoseIndexDenseArray(sourceMgr);
-}
 
 int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
@@ -58,7 +29,7 @@ int main(int argc, char **argv) {
   mlir::pool::registerAllPoolPasses();
   auto [inputFile, outputFile] = mlir::registerAndParseCLIOptions(
       argc, argv, "pool-opt: the pool dialect optimizer driver\n", registry);
-  if (rejectInput(inputFile))
+  if (mlir::pool::rejectInputFile(inputFile, "pool-opt"))
     return 1;
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, inputFile, outputFile, registry));

@@ -11,12 +11,14 @@
 // non-zero status when the candidate is still interesting (mlir-reduce's
 // convention: "still fails"). Upstream's --reduction-tree is there too and
 // uses the same patterns, but Debian's MLIR 22 build of it crashes on
-// programs with dead operations (docs/tools.md).
+// programs with dead operations (docs/tools.md). The input is scanned first
+// for what crashes MLIR 22's parser (pool/Support/ParserGuard.h).
 //
 //===----------------------------------------------------------------------===//
 
 #include "pool/InitAll.h"
 #include "pool/Reducer/PoolReduction.h"
+#include "pool/Support/ParserGuard.h"
 
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/DialectRegistry.h"
@@ -26,7 +28,28 @@
 #include "mlir/InitAllPasses.h"
 #include "mlir/Tools/mlir-reduce/MlirReduceMain.h"
 
+/// The input file of mlir-reduce's command line: its one positional
+/// argument ("-", standard input, when there is none). Options take their
+/// values after '=', except -o, whose value is the next argument.
+static llvm::StringRef inputFileOf(int argc, char **argv) {
+  llvm::StringRef input = "-";
+  for (int i = 1; i < argc; ++i) {
+    llvm::StringRef arg = argv[i];
+    if (arg == "-o" || arg == "--o") {
+      ++i;
+      continue;
+    }
+    if (arg == "--")
+      return i + 1 < argc ? llvm::StringRef(argv[i + 1]) : input;
+    if (arg == "-" || !arg.starts_with("-"))
+      input = arg;
+  }
+  return input;
+}
+
 int main(int argc, char **argv) {
+  if (mlir::pool::rejectInputFile(inputFileOf(argc, argv), "pool-reduce"))
+    return 1;
   mlir::registerAllPasses();
   mlir::pool::registerAllPoolPasses();
   mlir::pool::registerPoolReducerPasses();

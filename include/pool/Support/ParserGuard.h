@@ -12,11 +12,16 @@
 #ifndef POOL_SUPPORT_PARSERGUARD_H
 #define POOL_SUPPORT_PARSERGUARD_H
 
+#include "mlir/Support/FileUtilities.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
 
+#include <cstdio>
 #include <optional>
+#include <unistd.h>
 
 namespace mlir::pool {
 
@@ -74,6 +79,32 @@ inline bool diagnoseIndexDenseArray(llvm::SourceMgr &sourceMgr) {
       "a dense array of 'index' is not supported (MLIR 22's parser crashes "
       "on it); use a fixed-width element type such as 'array<i64: ...>'");
   return true;
+}
+
+/// True (after one error) if `inputFile` ("-": standard input) holds what
+/// MLIR 22's parser crashes on. Standard input is read here and put back,
+/// through a temporary file, for the tool's own driver to read again; a
+/// file that cannot be opened is left to the driver to report.
+inline bool rejectInputFile(llvm::StringRef inputFile, llvm::StringRef tool) {
+  std::string error;
+  std::unique_ptr<llvm::MemoryBuffer> file =
+      mlir::openInputFile(inputFile, &error);
+  if (!file)
+    return false;
+  if (inputFile == "-") {
+    llvm::StringRef text = file->getBuffer();
+    std::FILE *copy = std::tmpfile();
+    if (!copy ||
+        std::fwrite(text.data(), 1, text.size(), copy) != text.size() ||
+        std::fflush(copy) != 0 || lseek(fileno(copy), 0, SEEK_SET) != 0 ||
+        dup2(fileno(copy), STDIN_FILENO) < 0) {
+      llvm::errs() << tool << ": cannot buffer standard input\n";
+      return true;
+    }
+  }
+  llvm::SourceMgr sourceMgr;
+  sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
+  return diagnoseIndexDenseArray(sourceMgr);
 }
 
 } // namespace mlir::pool

@@ -51,9 +51,13 @@ def PoolExpandArith : Pass<"pool-expand-arith"> {
     Upstream's `arith-expand` with bf16 conversions: `ceildivsi`,
     `ceildivui`, `floordivsi`, `maximumf`, `minimumf`, `scaling_extf`,
     `scaling_truncf`, `maxnumf`, `minnumf` and bf16 `extf`/`truncf`
-    (upstream's own patterns, with its legality). It differs in one point:
-    `maxnumf` and `minnumf` carrying the `nnan` fast-math flag stay as they
-    are, and `convert-arith-to-llvm` makes them `llvm.maxnum`/`llvm.minnum`
+    (upstream's own patterns, with its legality). It differs in two points.
+    First, f32 -> bf16 `truncf` (scalars and vectors, nearest-even) selects
+    the quiet NaN on the 32-bit integers before rounding: upstream's select
+    on bf16 vectors is scalarized by LLVM's x86 backend without
+    AVX512-BF16, eight compares, extracts and 16-bit stores per vector.
+    Second, `maxnumf` and `minnumf` carrying the `nnan` fast-math flag
+    stay as they are, and `convert-arith-to-llvm` makes them `llvm.maxnum`/`llvm.minnum`
     with `nnan`, one `vmaxps`/`vminps` on x86. `arith-expand` turns them
     into compares and selects, and a select between a value just loaded
     and another becomes a masked store when written back to the same

@@ -124,5 +124,24 @@ func.func @main() {
   call @printMemrefF32(%u7) : (tensor<*xf32>) -> ()
   // CHECK: sizes = [1, 1, 2]
   // CHECK-NEXT: {{\[\[\[}}128, 1.5]]]
+
+  // bf16 results of a whole vector of outputs, k=2: a NaN tap (0x7fc0)
+  // gives NaN, infinities stay infinite, (256 + 3) / 2 = 129.5 -> 130 (ties
+  // to even), -1.75 and 0.25 are exact.
+  %n = arith.constant dense<[[[1.0, 0x7FC0, 3.0, 4.0, 0xFF80, 6.0, 256.0, 3.0, 2.0, 2.0, 0x7F80, 1.0, -3.0, -0.5, 0.25, 0.25]]]> : tensor<1x1x16xbf16>
+  %8 = pool.avg %n {kernel = array<i64: 2>, strides = array<i64: 2>, layout = #pool.layout<channels_first>} : tensor<1x1x16xbf16> -> tensor<1x1x8xbf16>
+  %i8 = tensor.empty() : tensor<1x1x8xf32>
+  %e8 = linalg.map { arith.extf } ins(%8 : tensor<1x1x8xbf16>) outs(%i8 : tensor<1x1x8xf32>)
+  %u8 = tensor.cast %e8 : tensor<1x1x8xf32> to tensor<*xf32>
+  call @printMemrefF32(%u8) : (tensor<*xf32>) -> ()
+  // CHECK: sizes = [1, 1, 8]
+  // CHECK-NEXT: {{\[\[\[}}{{-?nan}}, 3.5, -inf, 130, 2, inf, -1.75, 0.25]]]
+  %9 = pool.max %n {kernel = array<i64: 2>, strides = array<i64: 2>, layout = #pool.layout<channels_first>} : tensor<1x1x16xbf16> -> tensor<1x1x8xbf16>
+  %i9 = tensor.empty() : tensor<1x1x8xf32>
+  %e9 = linalg.map { arith.extf } ins(%9 : tensor<1x1x8xbf16>) outs(%i9 : tensor<1x1x8xf32>)
+  %u9 = tensor.cast %e9 : tensor<1x1x8xf32> to tensor<*xf32>
+  call @printMemrefF32(%u9) : (tensor<*xf32>) -> ()
+  // CHECK: sizes = [1, 1, 8]
+  // CHECK-NEXT: {{\[\[\[}}{{-?nan}}, 4, 6, 256, 2, inf, -0.5, 0.25]]]
   return
 }

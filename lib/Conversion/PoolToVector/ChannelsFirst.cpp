@@ -285,7 +285,7 @@ Value RowLowering::emitHalfVectorGroup(Value tile, const Row &row, Value g0,
         // taps(off, len): lane l combines elements off + l, ..., off + l +
         // len - 1 from the window start of the group.
         auto taps = [&](int64_t off, int64_t len) {
-          Value v = readAt(off);
+          Value v = startChain(readAt(off), row.mode);
           for (int64_t e = 1; e < len; ++e)
             v = combine(v, readAt(off + e), row.mode);
           return v;
@@ -353,7 +353,8 @@ Value RowLowering::emitInteriorBlock(Value tile, const Row &row, Value ow0,
               reads.pairs && ((k * w.dilation) % 2 == 1) != reads.highFirst;
           Value v =
               readEvery(input, rowIndices(row, pos, at), width, w.stride, high);
-          rowAcc = rowAcc ? combine(rowAcc, v, row.mode) : v;
+          rowAcc =
+              rowAcc ? combine(rowAcc, v, row.mode) : startChain(v, row.mode);
         }
         return combine(a, rowAcc, row.mode);
       });

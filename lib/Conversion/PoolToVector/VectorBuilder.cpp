@@ -137,6 +137,28 @@ Value PoolVectorBuilder::readEvery(Value source, ValueRange indices,
   return vector::ShuffleOp::create(b, loc, v, v, pick);
 }
 
+bool PoolVectorBuilder::fpextMax() const {
+  return isMax() && accType != elemType && isa<FloatType>(elemType) &&
+         isa<FloatType>(accType) && !elemType.isBF16();
+}
+
+Value PoolVectorBuilder::startChain(Value tap, MaxMode mode) {
+  if (!fpextMax())
+    return tap;
+  int64_t len = cast<VectorType>(tap.getType()).getNumElements();
+  return combine(splat(neutral(accType), len), tap, mode);
+}
+
+Value PoolVectorBuilder::neutral(Type type) {
+  if (fpextMax() && type == accType) {
+    const llvm::fltSemantics &sem = cast<FloatType>(type).getFloatSemantics();
+    return arith::ConstantOp::create(
+        b, loc,
+        b.getFloatAttr(type, APFloat::getLargest(sem, /*Negative=*/true)));
+  }
+  return createPoolNeutral(b, loc, type, isMax());
+}
+
 Value PoolVectorBuilder::combine(Value acc, Value value, MaxMode mode) {
   if (!isMax())
     return arith::AddFOp::create(b, loc, acc, value);
@@ -519,12 +541,12 @@ SmallVector<Value> PoolVectorBuilder::combineWindowBlock(
   SmallVector<Value> x;
   for (int64_t e = 0; e < r + k - 1; ++e)
     x.push_back(elem(e));
-  Value middle = x[r - 1];
+  Value middle = startChain(x[r - 1], mode);
   for (int64_t e = r; e < k; ++e)
     middle = combine(middle, x[e], mode);
   // suffix[j] = [j, r - 1) for j < r - 1.
   SmallVector<Value> suffix(r - 1);
-  suffix[r - 2] = x[r - 2];
+  suffix[r - 2] = startChain(x[r - 2], mode);
   for (int64_t j = r - 3; j >= 0; --j)
     suffix[j] = combine(suffix[j + 1], x[j], mode);
   SmallVector<Value> out;
@@ -532,7 +554,8 @@ SmallVector<Value> PoolVectorBuilder::combineWindowBlock(
   for (int64_t j = 0; j < r; ++j) {
     Value v = j < r - 1 ? combine(suffix[j], middle, mode) : middle;
     if (j > 0) {
-      prefix = j == 1 ? x[k] : combine(prefix, x[k + j - 1], mode);
+      prefix =
+          j == 1 ? startChain(x[k], mode) : combine(prefix, x[k + j - 1], mode);
       v = combine(v, prefix, mode);
     }
     out.push_back(v);

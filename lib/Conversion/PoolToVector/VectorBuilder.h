@@ -75,7 +75,22 @@ protected:
     return vector::BroadcastOp::create(b, loc, vecType(len, scalar.getType()),
                                        scalar);
   }
-  Value neutral(Type type) { return createPoolNeutral(b, loc, type, isMax()); }
+  /// The identity of the combine in `type`. With fpextMax(), accumulators
+  /// start from -FLT_MAX, below every narrow input and rounded to -inf by
+  /// the narrowing store.
+  Value neutral(Type type);
+  /// Maxima of f16 (any narrow float but bf16) in f32 accumulators: the
+  /// taps are extended with fpext. A compare and select of two extended
+  /// values, or of one and a constant the narrow type holds (-inf), is
+  /// narrowed back by LLVM's InstCombine, and x86 without native half
+  /// arithmetic widens both operands again for every tap (max 3x3/2 over
+  /// 16x112x112x64 NHWC f16, docs/performance.md). Every chain of combines
+  /// therefore starts from a value that is no fpext. bf16 taps are
+  /// extended with integer shifts, which InstCombine leaves alone.
+  bool fpextMax() const;
+  /// The first tap of a chain of combines, combined with the neutral where
+  /// fpextMax().
+  Value startChain(Value tap, MaxMode mode);
   /// An all-clear vector of `len` NaN flags: i1 lanes where the target has
   /// mask registers (AVX-512's k registers hold them), else integer lanes as
   /// wide as the accumulator, which stay in vector registers (AVX2: an i1

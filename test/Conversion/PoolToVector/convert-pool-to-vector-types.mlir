@@ -67,6 +67,32 @@ func.func @avg_2d_nchw_f16(%x: tensor<1x4x32x32xf16>) -> tensor<1x4x16x16xf16> {
 
 // -----
 
+// f16 maximum: the f32 accumulators start from -FLT_MAX (rounded to -inf
+// by the f16 store), not from -inf, and every chain of combines starts from
+// it, here the row of an interior block: a compare of two extended taps, or
+// of one and -inf, is narrowed back to f16 by LLVM's InstCombine, which x86
+// without native half arithmetic widens again for every tap.
+// CHECK-LABEL: func.func @max_2d_nchw_f16(
+//  CHECK-SAME:     %[[IN:.*]]: tensor<1x4x32x32xf16>)
+//   CHECK-NOT:   0xFF800000
+//       CHECK:   } else {
+//       CHECK:     scf.for
+//       CHECK:       scf.for
+//       CHECK:         %[[R:.*]] = vector.transfer_read %[[IN]]{{.*}} : tensor<1x4x32x32xf16>, vector<8xf16>
+//       CHECK:         %[[E:.*]] = arith.extf %[[R]] : vector<8xf16> to vector<8xf32>
+//       CHECK:         %[[N:.*]] = arith.constant -3.40282347E+38 : f32
+//       CHECK:         %[[NV:.*]] = vector.broadcast %[[N]] : f32 to vector<8xf32>
+//       CHECK:         %[[G:.*]] = arith.cmpf ogt, %[[NV]], %[[E]] : vector<8xf32>
+//       CHECK:         arith.select %[[G]], %[[NV]], %[[E]] : vector<8xi1>, vector<8xf32>
+//   CHECK-NOT:   0xFF800000
+//       CHECK:   return
+func.func @max_2d_nchw_f16(%x: tensor<1x4x32x32xf16>) -> tensor<1x4x32x32xf16> {
+  %0 = pool.max %x {kernel = array<i64: 3, 3>, strides = array<i64: 1, 1>, padding = array<i64: 1, 1, 1, 1>, layout = #pool.layout<channels_first>} : tensor<1x4x32x32xf16> -> tensor<1x4x32x32xf16>
+  return %0 : tensor<1x4x32x32xf16>
+}
+
+// -----
+
 // bf16 channels-last maximum: the NaN scan sums extended values in f32,
 // both kernels compare in f32, and results are truncated before the write.
 // CHECK-LABEL: func.func @max_2d_nhwc_bf16(

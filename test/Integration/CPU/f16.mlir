@@ -136,6 +136,17 @@ func.func @main() {
   call @printMemrefF32(%u8) : (tensor<*xf32>) -> ()
   // CHECK: sizes = [1, 1, 8]
   // CHECK-NEXT: {{\[\[\[}}{{-?nan}}, 3.5, -inf, 130, 2, inf, -1.75, 0.25]]]
+  // f16 maxima of a whole vector, k=2: -inf windows stay -inf, -65504 (the
+  // lowest finite f16) wins over -inf, NaN propagates, and the largest
+  // finite 65504 wins.
+  %h = arith.constant dense<[[[0xFC00, 0xFC00, -65504.0, 0xFC00, 1.0, 0x7E00, -2.0, -3.0, 3.0, 2.0, 0x7C00, 1.0, 65504.0, -1.0, 0.5, 0.25]]]> : tensor<1x1x16xf16>
+  %10 = pool.max %h {kernel = array<i64: 2>, strides = array<i64: 2>, layout = #pool.layout<channels_first>} : tensor<1x1x16xf16> -> tensor<1x1x8xf16>
+  %i10 = tensor.empty() : tensor<1x1x8xf32>
+  %e10 = linalg.map { arith.extf } ins(%10 : tensor<1x1x8xf16>) outs(%i10 : tensor<1x1x8xf32>)
+  %u10 = tensor.cast %e10 : tensor<1x1x8xf32> to tensor<*xf32>
+  call @printMemrefF32(%u10) : (tensor<*xf32>) -> ()
+  // CHECK: sizes = [1, 1, 8]
+  // CHECK-NEXT: {{\[\[\[}}-inf, -65504, {{-?nan}}, -2, 3, inf, 65504, 0.5]]]
   %9 = pool.max %n {kernel = array<i64: 2>, strides = array<i64: 2>, layout = #pool.layout<channels_first>} : tensor<1x1x16xbf16> -> tensor<1x1x8xbf16>
   %i9 = tensor.empty() : tensor<1x1x8xf32>
   %e9 = linalg.map { arith.extf } ins(%9 : tensor<1x1x8xbf16>) outs(%i9 : tensor<1x1x8xf32>)

@@ -249,9 +249,25 @@ Value PoolVectorBuilder::write(Value acc, Value tile, ValueRange indices,
       divisor = splat(divisor, type.getNumElements());
     acc = arith::DivFOp::create(b, loc, acc, divisor);
   }
-  if (accType != elemType)
-    acc = arith::TruncFOp::create(
-        b, loc, vecType(type.getNumElements(), elemType), acc);
+  int64_t len = type.getNumElements();
+  if (accType != elemType && isMax() && elemType.isBF16() && accType.isF32()) {
+    // A bf16 maximum is one of its (widened) inputs, -inf or a NaN whose
+    // high half is one: the high halves are exact, a shift instead of the
+    // rounding (no native f32 -> bf16 conversion on AVX2).
+    Type i32 = vecType(len, b.getI32Type());
+    Value bits = arith::BitcastOp::create(b, loc, i32, acc);
+    Value high = arith::ShRUIOp::create(
+        b, loc, bits,
+        arith::ConstantOp::create(
+            b, loc,
+            DenseElementsAttr::get(cast<ShapedType>(i32),
+                                   b.getI32IntegerAttr(16))));
+    acc = arith::BitcastOp::create(
+        b, loc, vecType(len, elemType),
+        arith::TruncIOp::create(b, loc, vecType(len, b.getI16Type()), high));
+  } else if (accType != elemType) {
+    acc = arith::TruncFOp::create(b, loc, vecType(len, elemType), acc);
+  }
   return vector::TransferWriteOp::create(b, loc, acc, tile, indices,
                                          ArrayRef<bool>{inBounds})
       .getResult();

@@ -94,7 +94,9 @@ func.func @max_2d_nchw_f16(%x: tensor<1x4x32x32xf16>) -> tensor<1x4x32x32xf16> {
 // -----
 
 // bf16 channels-last maximum: the NaN scan sums extended values in f32,
-// both kernels compare in f32, and results are truncated before the write.
+// both kernels compare in f32, and each result, exactly a widened input
+// (or -inf, or a NaN), is narrowed to its high half before the write: a
+// shift, not the rounding of arith.truncf.
 // CHECK-LABEL: func.func @max_2d_nhwc_bf16(
 //  CHECK-SAME:     %[[IN:.*]]: tensor<1x16x16x64xbf16>)
 //       CHECK:   scf.forall ({{.*}}) in (1, 8)
@@ -106,12 +108,17 @@ func.func @max_2d_nchw_f16(%x: tensor<1x4x32x32xf16>) -> tensor<1x4x32x32xf16> {
 //       CHECK:       %[[R:.*]] = vector.transfer_read %[[IN]]{{.*}} : tensor<1x16x16x64xbf16>, vector<32xbf16>
 //       CHECK:       %[[E:.*]] = arith.extf %[[R]] : vector<32xbf16> to vector<32xf32>
 //       CHECK:       arith.maximumf {{.*}}, %[[E]] : vector<32xf32>
-//       CHECK:       %[[T:.*]] = arith.truncf {{.*}} : vector<32xf32> to vector<32xbf16>
+//       CHECK:       %[[B:.*]] = arith.bitcast %{{.*}} : vector<32xf32> to vector<32xi32>
+//       CHECK:       %[[H:.*]] = arith.shrui %[[B]], %{{.*}} : vector<32xi32>
+//       CHECK:       %[[I:.*]] = arith.trunci %[[H]] : vector<32xi32> to vector<32xi16>
+//       CHECK:       %[[T:.*]] = arith.bitcast %[[I]] : vector<32xi16> to vector<32xbf16>
 //       CHECK:       vector.transfer_write %[[T]], {{.*}} : vector<32xbf16>, tensor<1x1x8x64xbf16>
 //       CHECK:     } else {
 //       CHECK:       arith.extf {{.*}} : vector<32xbf16> to vector<32xf32>
 //       CHECK:       arith.cmpf ogt, {{.*}} : vector<32xf32>
-//       CHECK:       arith.truncf {{.*}} : vector<32xf32> to vector<32xbf16>
+//       CHECK:       arith.shrui {{.*}} : vector<32xi32>
+//       CHECK:       arith.trunci {{.*}} : vector<32xi32> to vector<32xi16>
+//   CHECK-NOT:   arith.truncf
 func.func @max_2d_nhwc_bf16(%x: tensor<1x16x16x64xbf16>) -> tensor<1x8x8x64xbf16> {
   %0 = pool.max %x {kernel = array<i64: 3, 3>, strides = array<i64: 2, 2>, padding = array<i64: 1, 1, 1, 1>, layout = #pool.layout<channels_last>} : tensor<1x16x16x64xbf16> -> tensor<1x8x8x64xbf16>
   return %0 : tensor<1x8x8x64xbf16>

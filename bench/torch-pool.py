@@ -14,6 +14,7 @@ its reference; prints one JSON line: {"same": ms, "other": ms, "note": ...}.
 
 import argparse
 import json
+import math
 import statistics
 import sys
 import time
@@ -56,6 +57,9 @@ def main():
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--repeat", type=int, default=10)
     p.add_argument("--warmup", type=int, default=3)
+    # As pool-bench times every other column: each timed run is as many
+    # back-to-back calls as last this long (one call if 0).
+    p.add_argument("--min-sample-ms", type=float, default=0.0)
     args = p.parse_args()
     spec = json.loads(args.spec)
     torch.set_num_threads(max(args.threads, 1))
@@ -78,11 +82,19 @@ def main():
     def timed(inp):
         for _ in range(args.warmup):
             fn(inp)
-        times = []
-        for _ in range(args.repeat):
+
+        def per_call(calls):
             t0 = time.perf_counter()
-            fn(inp)
-            times.append(time.perf_counter() - t0)
+            for _ in range(calls):
+                fn(inp)
+            return (time.perf_counter() - t0) / calls
+
+        calls = 1
+        if args.min_sample_ms > 0:
+            once = max(per_call(1), 1e-9)
+            calls = min(max(1, math.ceil(args.min_sample_ms / 1e3 / once)),
+                        1 << 20)
+        times = [per_call(calls) for _ in range(args.repeat)]
         return statistics.median(times) * 1e3
 
     try:

@@ -71,6 +71,11 @@ static cl::opt<int> repeat("repeat", cl::desc("Timed runs (median)"),
                            cl::init(10), cl::cat(category));
 static cl::opt<int> warmup("warmup", cl::desc("Untimed runs first"),
                            cl::init(3), cl::cat(category));
+static cl::opt<double> minSampleMs(
+    "min-sample-ms",
+    cl::desc("Each timed run: back-to-back calls lasting at least this long "
+             "(ms), timed together; 0: one call"),
+    cl::init(0.5), cl::cat(category));
 static cl::opt<std::string>
     targetCPU("target-cpu",
               cl::desc("CPU to plan and compile our kernels and upstream's "
@@ -648,11 +653,13 @@ static void timeTorch(const Bench &b, const HostTensor &input,
           .str();
   std::string threadArg = std::to_string(threads),
               repeatArg = std::to_string(repeat),
-              warmupArg = std::to_string(warmup);
+              warmupArg = std::to_string(warmup),
+              minSampleArg = llvm::formatv("{0}", minSampleMs.getValue());
   llvm::SmallVector<llvm::StringRef> argv = {
-      torchPython, torchScript, "--spec",   spec,        "--input",
-      inPath,      "--output",  outPath,    "--threads", threadArg,
-      "--repeat",  repeatArg,   "--warmup", warmupArg};
+      torchPython, torchScript, "--spec",          spec,
+      "--input",   inPath,      "--output",        outPath,
+      "--threads", threadArg,   "--repeat",        repeatArg,
+      "--warmup",  warmupArg,   "--min-sample-ms", minSampleArg};
   std::optional<llvm::StringRef> redirects[] = {
       std::nullopt, llvm::StringRef(resPath), std::nullopt};
   std::string execError;
@@ -859,7 +866,7 @@ int main(int argc, char **argv) {
           row.notes += " [" + name.str() + " WRONG: " + cmp.firstMismatch + "]";
           return std::nullopt;
         }
-        return medianSeconds(warmup, repeat, *call);
+        return medianSeconds(warmup, repeat, *call, minSampleMs / 1e3);
       };
       pool::PoolPipelineOptions options;
       options.threads = threads;
@@ -874,12 +881,15 @@ int main(int argc, char **argv) {
       timeTorch(b, input, expected[0], tol, row);
       // Roofline: the same bytes, read once and written once.
       HostTensor sink(b.elem, outShape);
-      row.roofline = medianSeconds(warmup, repeat, [&] {
-        streamingKernel(static_cast<const float *>(input.getData()),
-                        input.getSizeInBytes() / 4,
-                        static_cast<float *>(sink.getData()),
-                        sink.getSizeInBytes() / 4, pool);
-      });
+      row.roofline = medianSeconds(
+          warmup, repeat,
+          [&] {
+            streamingKernel(static_cast<const float *>(input.getData()),
+                            input.getSizeInBytes() / 4,
+                            static_cast<float *>(sink.getData()),
+                            sink.getSizeInBytes() / 4, pool);
+          },
+          minSampleMs / 1e3);
 #if POOL_HAVE_ONEDNN
       if (!b.kernel.empty() && b.elem == ElemKind::F32) {
         try {
@@ -936,7 +946,7 @@ int main(int argc, char **argv) {
                            " WRONG: " + cmp.firstMismatch + "]";
               return std::nullopt;
             }
-            return medianSeconds(warmup, repeat, exec);
+            return medianSeconds(warmup, repeat, exec, minSampleMs / 1e3);
           };
           row.dnnlPlain = run(plainTag(rank, b.channelsLast), false);
           if (!b.channelsLast)
@@ -984,7 +994,12 @@ int main(int argc, char **argv) {
     return t ? llvm::formatv("{0:f3}", *t * 1e3).str() : std::string("n/a");
   };
   llvm::outs() << "\nThreads: " << threads << ", median of " << repeat
-               << " runs after " << warmup << " warm-up runs, "
+               << " runs";
+  if (minSampleMs > 0)
+    llvm::outs() << llvm::formatv(
+        " (each at least {0} ms of back-to-back calls, timed together)",
+        minSampleMs.getValue());
+  llvm::outs() << " after " << warmup << " warm-up runs, "
                << JitModule::describeHost() << "; " << rooflineCheck << "\n\n";
 #if POOL_HAVE_ONEDNN
   constexpr bool haveOneDNN = true;

@@ -24,6 +24,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <dlfcn.h>
 #include <set>
 
@@ -464,17 +465,28 @@ std::string JitModule::describeHost() {
 }
 
 double pool_run::medianSeconds(int warmup, int repeat,
-                               llvm::function_ref<void()> fn) {
+                               llvm::function_ref<void()> fn,
+                               double minSample) {
   for (int i = 0; i < warmup; ++i)
     fn();
-  std::vector<double> times;
-  for (int i = 0; i < std::max(repeat, 1); ++i) {
+  auto seconds = [&](int64_t calls) {
     auto start = std::chrono::steady_clock::now();
-    fn();
-    times.push_back(
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
-            .count());
+    for (int64_t c = 0; c < calls; ++c)
+      fn();
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                         start)
+               .count() /
+           static_cast<double>(calls);
+  };
+  int64_t calls = 1;
+  if (minSample > 0) {
+    double once = std::max(seconds(1), 1e-9);
+    calls = std::clamp<int64_t>(
+        static_cast<int64_t>(std::ceil(minSample / once)), 1, 1 << 20);
   }
+  std::vector<double> times;
+  for (int i = 0; i < std::max(repeat, 1); ++i)
+    times.push_back(seconds(calls));
   std::sort(times.begin(), times.end());
   return times[times.size() / 2];
 }

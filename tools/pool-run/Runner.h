@@ -118,9 +118,13 @@ struct Lowering {
 /// The linalg path, every convert-pool-to-vector strategy, the affine path.
 std::vector<Lowering> getAllLowerings();
 
-/// Runs `fn` `repeat` times after `warmup` runs; returns the median time in
-/// seconds.
-double medianSeconds(int warmup, int repeat, llvm::function_ref<void()> fn);
+/// Runs `fn` `warmup` times, then takes `repeat` samples and returns the
+/// median seconds per call. A sample is one call or, with `minSample` > 0,
+/// as many back-to-back calls as last about `minSample` seconds (estimated
+/// from one more call after the warm-up), so that kernels of a few
+/// microseconds are not timed one jittery call at a time.
+double medianSeconds(int warmup, int repeat, llvm::function_ref<void()> fn,
+                     double minSample = 0);
 
 } // namespace pool_run
 

@@ -3,11 +3,12 @@
 // Channels-last: tasks over (batch, channel group). A group of one chunk
 // of VectorTiling::globalChannels registers is reduced in registers; a
 // group of several streams through its positions in memory order into a
-// buffer of partials (float maxima: a plain maximum and one NaN flag for
-// the task, streamed again exactly when the flag is set).
-// Channels-first: each (batch, channel) plane is contiguous and reduced as
-// one flat array. Float maxima keep a per-lane NaN flag beside a plain
-// maximum instead of scanning for NaN first.
+// buffer of partials where the input is at least
+// VectorTiling::globalStreamMinBytes, else chunk by chunk in registers (float
+// maxima: a plain maximum and one NaN flag for the task, streamed again exactly
+// when the flag is set). Channels-first: each (batch, channel) plane is
+// contiguous and reduced as one flat array. Float maxima keep a per-lane NaN
+// flag beside a plain maximum instead of scanning for NaN first.
 //
 //===----------------------------------------------------------------------===//
 
@@ -36,8 +37,11 @@ private:
 
 /// Channels-last: tasks over (batch, channel group), a group of whole
 /// chunks of VectorTiling::globalChannels registers. A task of one chunk
-/// reduces every spatial position into registers. A task of several chunks
-/// streams through its input in memory order: each position's channels,
+/// reduces every spatial position into registers, and so does a task of
+/// several chunks over an input smaller than
+/// VectorTiling::globalStreamMinBytes (it stays in the caches), chunk by
+/// chunk. Otherwise a task of several chunks streams through its input in
+/// memory order: each position's channels,
 /// chunk by chunk, into a per-task buffer of partial results (L1-resident);
 /// a float maximum combines plainly and or-s a NaN flag of one vector over
 /// the whole task, and streams its input again with the exact maximum if
@@ -72,7 +76,12 @@ Value GlobalLowering::lowerChannelsLast(Value empty, Value count,
                plan.tiling.globalMinTasks)
       group = llvm::alignTo(group / 2, chunk);
   }
-  bool streamed = group > chunk && (!staticCount || *staticCount > 1);
+  CheckedArith ca;
+  bool small = staticN && staticCount && staticC &&
+               ca.mul(ca.mul(ca.mul(*staticN, *staticCount), *staticC),
+                      elemBytes) < plan.tiling.globalStreamMinBytes &&
+               !ca.overflow;
+  bool streamed = group > chunk && (!staticCount || *staticCount > 1) && !small;
   // Every group but the last is full.
   bool evenGroups = staticC && *staticC % group == 0;
 

@@ -1,4 +1,5 @@
 // RUN: pool-opt %s -split-input-file --convert-pool-to-vector="target-cpu=skylake-avx512 min-parallel-bytes=0 vector-bits=256" | FileCheck %s
+// RUN: pool-opt %s -split-input-file --convert-pool-to-vector="target-cpu=skylake-avx512 vector-bits=256" | FileCheck %s --check-prefix=SERIAL
 
 // Channels-last global max, a task per (batch, chunk of up to 16
 // registers of channels): with two images, a parallel op splits the 256
@@ -34,16 +35,17 @@ func.func @global_max_nhwc_nan_flag(%x: tensor<2x7x7x256xf32>) -> tensor<2x256xf
 
 // -----
 
-// With 16 images there are tasks enough: one task per image, whose 256
-// channels are two chunks. The task streams through its input in memory
+// With 32 images there are tasks enough: one task per image, whose 256
+// channels are two chunks. The input (1.6 MB) is large enough to stream
+// (VectorTiling::globalStreamMinBytes). The task streams through its input in memory
 // order: per position, chunk by chunk, into a buffer of partial maxima
 // (filled with -inf first), combined with `maxnumf nnan` (one vmaxps) while
 // one vector of NaN flags (`cmpf uno` of each read, its slices or-ed) is
 // carried for the whole task. A set flag streams the input again with the
 // exact `maximumf`. The partials are written out at the end.
 // CHECK-LABEL: func.func @global_max_nhwc_streamed(
-//       CHECK:   %[[FLAT:.*]] = tensor.collapse_shape {{.*}} into tensor<16x49x256xf32>
-//       CHECK:   scf.forall ({{.*}}) in (16, 1)
+//       CHECK:   %[[FLAT:.*]] = tensor.collapse_shape {{.*}} into tensor<32x49x256xf32>
+//       CHECK:   scf.forall ({{.*}}) in (32, 1)
 //       CHECK:     %[[BUF:.*]] = tensor.empty() : tensor<256xf32>
 //       CHECK:     %[[FILLED:.*]] = scf.for {{.*}} step %c128{{.*}} iter_args(%[[B0:.*]] = %[[BUF]]) -> (tensor<256xf32>)
 //       CHECK:       vector.transfer_write {{.*}}, %[[B0]]
@@ -51,7 +53,7 @@ func.func @global_max_nhwc_nan_flag(%x: tensor<2x7x7x256xf32>) -> tensor<2x256xf
 //       CHECK:     %[[PLAIN:.*]]:2 = scf.for %[[S:.*]] = %{{.*}} to %c49{{.*}} step %c1{{.*}} iter_args(%[[B1:.*]] = %[[FILLED]], %[[F1:.*]] = %[[NONE]]) -> (tensor<256xf32>, vector<8xi1>)
 //       CHECK:       scf.for %[[K:.*]] = {{.*}} iter_args(%[[B2:.*]] = %[[B1]], %[[F2:.*]] = %[[F1]]) -> (tensor<256xf32>, vector<8xi1>)
 //       CHECK:         %[[P:.*]] = vector.transfer_read %[[B2]][%[[K]]]{{.*}} : tensor<256xf32>, vector<128xf32>
-//       CHECK:         %[[V:.*]] = vector.transfer_read %[[FLAT]][%{{.*}}, %[[S]], %{{.*}}]{{.*}} : tensor<16x49x256xf32>, vector<128xf32>
+//       CHECK:         %[[V:.*]] = vector.transfer_read %[[FLAT]][%{{.*}}, %[[S]], %{{.*}}]{{.*}} : tensor<32x49x256xf32>, vector<128xf32>
 //       CHECK:         %[[M:.*]] = arith.maxnumf %[[P]], %[[V]] fastmath<nnan> : vector<128xf32>
 //       CHECK:         %[[W:.*]] = vector.transfer_write %[[M]], %[[B2]][%[[K]]]
 //       CHECK:         %[[UNO:.*]] = arith.cmpf uno, %[[V]], %[[V]] : vector<128xf32>
@@ -68,9 +70,9 @@ func.func @global_max_nhwc_nan_flag(%x: tensor<2x7x7x256xf32>) -> tensor<2x256xf
 //       CHECK:       vector.transfer_read %[[PARTIALS]]
 //       CHECK:       vector.transfer_write {{.*}} : vector<128xf32>, tensor<1x256xf32>
 //       CHECK:   return
-func.func @global_max_nhwc_streamed(%x: tensor<16x7x7x256xf32>) -> tensor<16x256xf32> {
-  %0 = pool.global_max %x {layout = #pool.layout<channels_last>} : tensor<16x7x7x256xf32> -> tensor<16x256xf32>
-  return %0 : tensor<16x256xf32>
+func.func @global_max_nhwc_streamed(%x: tensor<32x7x7x256xf32>) -> tensor<32x256xf32> {
+  %0 = pool.global_max %x {layout = #pool.layout<channels_last>} : tensor<32x7x7x256xf32> -> tensor<32x256xf32>
+  return %0 : tensor<32x256xf32>
 }
 
 // -----
@@ -78,22 +80,43 @@ func.func @global_max_nhwc_streamed(%x: tensor<16x7x7x256xf32>) -> tensor<16x256
 // Streamed sums over 300 channels: two whole chunks and a masked third;
 // the partial sums divided by H * W on the way out.
 // CHECK-LABEL: func.func @global_avg_nhwc_streamed_uneven_c(
-//       CHECK:   scf.forall ({{.*}}) in (16, 1)
+//       CHECK:   scf.forall ({{.*}}) in (32, 1)
 //       CHECK:     tensor.empty() : tensor<384xf32>
 //       CHECK:     scf.for {{.*}} -> (tensor<384xf32>)
 //       CHECK:       scf.for {{.*}} to %c256{{.*}} step %c128{{.*}} -> (tensor<384xf32>)
-//       CHECK:         vector.transfer_read {{.*}} {in_bounds = [true]} : tensor<16x49x300xf32>, vector<128xf32>
+//       CHECK:         vector.transfer_read {{.*}} {in_bounds = [true]} : tensor<32x49x300xf32>, vector<128xf32>
 //       CHECK:         arith.addf {{.*}} : vector<128xf32>
-//       CHECK:       vector.transfer_read %{{.*}}, %{{[a-z0-9_]+}} : tensor<16x49x300xf32>, vector<128xf32>
+//       CHECK:       vector.transfer_read %{{.*}}, %{{[a-z0-9_]+}} : tensor<32x49x300xf32>, vector<128xf32>
 //       CHECK:       arith.addf {{.*}} : vector<128xf32>
 //       CHECK:     scf.for
 //       CHECK:       arith.divf
 //       CHECK:       vector.transfer_write {{.*}} {in_bounds = [true]} : vector<128xf32>, tensor<1x300xf32>
 //       CHECK:     arith.divf
 //       CHECK:     vector.transfer_write %{{.*}}, %{{.*}}[%{{.*}}, %{{.*}}] : vector<128xf32>, tensor<1x300xf32>
-func.func @global_avg_nhwc_streamed_uneven_c(%x: tensor<16x7x7x300xf32>) -> tensor<16x300xf32> {
-  %0 = pool.global_avg %x {layout = #pool.layout<channels_last>} : tensor<16x7x7x300xf32> -> tensor<16x300xf32>
-  return %0 : tensor<16x300xf32>
+func.func @global_avg_nhwc_streamed_uneven_c(%x: tensor<32x7x7x300xf32>) -> tensor<32x300xf32> {
+  %0 = pool.global_avg %x {layout = #pool.layout<channels_last>} : tensor<32x7x7x300xf32> -> tensor<32x300xf32>
+  return %0 : tensor<32x300xf32>
+}
+
+// -----
+
+// The one-image ResNet head (0.4 MB) is serial by default (below
+// min-parallel-bytes), one task of the whole row; it is also below
+// VectorTiling::globalStreamMinBytes, so it stays in the caches: each chunk
+// of channels is reduced over every position in registers, no buffer of
+// partials.
+// SERIAL-LABEL: func.func @global_avg_nhwc_small_in_registers(
+//   SERIAL-NOT:   tensor.empty() : tensor<2048xf32>
+//       SERIAL:   scf.for {{.*}} to %c2048{{.*}} step %c128{{.*}} -> (tensor<1x2048xf32>)
+//       SERIAL:     %[[SUM:.*]] = scf.for {{.*}} to %c49{{.*}} iter_args(%[[A:.*]] = %{{.*}}) -> (vector<128xf32>)
+//       SERIAL:       %[[V:.*]] = vector.transfer_read {{.*}} : tensor<1x49x2048xf32>, vector<128xf32>
+//       SERIAL:       arith.addf %[[A]], %[[V]] : vector<128xf32>
+//       SERIAL:     arith.divf %[[SUM]]
+//   SERIAL-NOT:   tensor.empty() : tensor<2048xf32>
+//       SERIAL:   return
+func.func @global_avg_nhwc_small_in_registers(%x: tensor<1x7x7x2048xf32>) -> tensor<1x2048xf32> {
+  %0 = pool.global_avg %x {layout = #pool.layout<channels_last>} : tensor<1x7x7x2048xf32> -> tensor<1x2048xf32>
+  return %0 : tensor<1x2048xf32>
 }
 
 // -----

@@ -67,7 +67,7 @@ struct VectorTiling {
   /// dynamic). A smaller input stays in the caches, where each chunk
   /// reduced over every position in registers is faster than a pass
   /// through the buffer of partials per position: the one-image ResNet head
-  /// (1x7x7x2048 NHWC, 0.4 MB) 5 against 6-7 us on AVX2
+  /// (1x7x7x2048 NHWC, 0.4 MB) 3.5-3.7 against 4.4-6.6 us on AVX2
   /// (docs/performance.md).
   int64_t globalStreamMinBytes = 1 << 20;
   /// Channels-first global: lanes of the flat plane reduction.
